@@ -1,0 +1,54 @@
+# The two commands a newcomer needs: `make run` (the app) and `make test` (every test).
+# Both create .venv with Python 3.11 and install the pinned requirements on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test test-fast lint bench screenshots browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	mkdir -p data
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# Debian's chromium (for the browser tests) and poppler-utils (pdftoppm, to look at PDFs).
+# Installed only when missing; Playwright never downloads a browser of its own.
+browser-deps:
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { \
+	  echo "Installing chromium and poppler-utils from Debian ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.dev browser-deps lint
+	$(BIN)/python -m pytest
+
+# The quick loop while coding: no browser tests.
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/bench_planner.py
+
+# Screenshots of every page and the PDF sheet rendered to PNG, into docs/ (used by the README).
+screenshots: $(VENV)/.dev browser-deps
+	$(BIN)/python tests/make_screenshots.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""BackPlan's domain core: profile in, a safe personalised weekly plan out. Never imports streamlit."""
+
+from planner.builder import build_plan
+from planner.plan import WeekPlan
+from planner.profile import Profile, ProfileError, parse_profile
+
+__all__ = ["Profile", "ProfileError", "WeekPlan", "build_plan", "parse_profile"]

@@ -1,0 +1,61 @@
+"""Doses: the rung on an exercise's ladder for a profile and week, and an honest time estimate."""
+
+from planner import guidelines as g
+from planner.data_files import Exercise, Ladder, catalogue
+from planner.plan import Prescription
+from planner.profile import Profile
+
+BREATHING_CUE = "Keep breathing: breathe out as you tighten or lift, and never hold your breath."
+
+
+def is_older(profile: Profile) -> bool:
+    return profile.age >= g.OLDER_ADULT_AGE
+
+
+def ladder_for(exercise: Exercise, profile: Profile) -> Ladder:
+    """The exercise's dose ladder, using the older-adult ladder where one exists."""
+    ladders = catalogue().ladders
+    older = f"{exercise.ladder}_older"
+    return ladders[older] if is_older(profile) and older in ladders else ladders[exercise.ladder]
+
+
+def start_rung(profile: Profile) -> int:
+    """Week 1's rung: the bottom rung, one up when pain is low."""
+    return 1 if profile.pain <= g.LOW_PAIN else 0
+
+
+def rung_for_week(profile: Profile, week: int) -> int:
+    """One rung a week through the programme, then hold (maintenance)."""
+    return start_rung(profile) + min(week, g.PROGRAMME_WEEKS) - 1
+
+
+def exercise_seconds(sets: int, reps: int, hold_s: int, sides: int) -> int:
+    """Time one exercise takes: holds or reps, the pauses between them, rests and set-up."""
+    rep = max(hold_s, g.SECONDS_PER_REP_MIN) + g.SECONDS_BETWEEN_REPS
+    one_side = sets * reps * rep + (sets - 1) * g.SECONDS_BETWEEN_SETS
+    return g.SECONDS_SETUP + sides * one_side + (sides - 1) * g.SECONDS_CHANGE_SIDES
+
+
+def prescribe(exercise: Exercise, rung: int, profile: Profile) -> Prescription:
+    """The exercise at a rung of its ladder (clamped to the ladder), with cues for the profile."""
+    rungs = ladder_for(exercise, profile).rungs
+    sets, reps, hold_s = rungs[max(0, min(rung, len(rungs) - 1))]
+    steps = exercise.steps
+    if "high_blood_pressure" in profile.conditions:
+        steps = (*steps, BREATHING_CUE)
+    return Prescription(
+        id=exercise.id,
+        category=exercise.family,
+        name=exercise.name,
+        position=exercise.position,
+        sets=sets,
+        reps=reps,
+        hold_s=hold_s,
+        sides=exercise.sides,
+        instructions=steps,
+        seconds=exercise_seconds(sets, reps, hold_s, exercise.sides),
+    )
+
+
+def top_rung(exercise: Exercise, profile: Profile) -> int:
+    return len(ladder_for(exercise, profile).rungs) - 1

@@ -1,0 +1,63 @@
+"""The numbers BackPlan's rules are built on, each with its source key (see data/sources.toml).
+
+Texts (exercises, tips, red-flag messages) live in data files; the thresholds live here so a
+clinician can check every number in one place.
+"""
+
+# --- Pain and progression -------------------------------------------------------------------------
+HIGH_PAIN = 7  # 7+/10: gentle start, easier variants, shorter sessions (cochrane_bed_rest, nhs_inform)
+LOW_PAIN = 3  # 0-3/10: start one rung higher on the dose ladders (progression)
+MEANINGFUL_PAIN_CHANGE = 2  # points on 0-10 (ostelo)
+MAX_WEEKLY_VOLUME_INCREASE = 0.30  # never more than +30% a week (progression)
+PROGRAMME_WEEKS = 4  # after week 4 the dose holds (maintenance) (natural_history)
+
+# --- Sessions -------------------------------------------------------------------------------------
+MAX_EXERCISES_PER_SESSION = 4  # adherence falls with more (adherence)
+GENTLE_EXERCISES_PER_SESSION = 3  # fewer again when pain is high
+MIN_FAMILY_SESSIONS_FROM_4_DAYS = 2  # every family at least twice a week from 4 sessions up
+CORE_DAYS_PER_WEEK = 2  # strength/core at least 2-3 days a week where sessions allow (acsm)
+
+# Honest time estimate of one exercise: holds plus these overheads (seconds).
+SECONDS_PER_REP_MIN = 3  # a repetition takes at least this long, with or without a hold
+SECONDS_BETWEEN_REPS = 2  # release and get ready
+SECONDS_BETWEEN_SETS = 20  # short rest
+SECONDS_SETUP = 15  # get into position, read the steps
+SECONDS_CHANGE_SIDES = 5
+
+# --- Who gets which variant -----------------------------------------------------------------------
+OLDER_ADULT_AGE = 65  # supported standing stretches (nia); longer holds, more reps (acsm)
+FIRST_EPISODE_ADVICE_AGE = 50  # first-ever episode from this age: see a doctor (red_flags).
+# Guideline cut-offs vary from 50 to 60; BackPlan takes the lower one so nobody is missed.
+LONG_EPISODE_WEEKS = 6  # pain for longer: see a doctor (red_flags, natural_history)
+
+# --- Risk factors (points add up to a level) ------------------------------------------------------
+RISK_LEVEL_MODERATE = 2  # total points from which risk is "moderate"
+RISK_LEVEL_HIGH = 4  # total points from which risk is "high"
+LONG_SITTING_HOURS = 6  # sitting this long a day counts (weak evidence: sitting_evidence)
+LOW_ACTIVE_DAYS = 2  # fewer active days than this counts (steffens)
+HIGH_STRESS = 7  # 7+/10 (parreira)
+OLDER_AGE_RISK = 50  # age counts from here (parreira)
+LONG_PAIN_WEEKS = 12  # an episode this long is persistent pain (natural_history)
+
+# --- Weight and water -----------------------------------------------------------------------------
+BMI_BANDS = (  # (lower bound, label) (who_bmi)
+    (0.0, "underweight"),
+    (18.5, "healthy weight"),
+    (25.0, "overweight"),
+    (30.0, "obesity class I"),
+    (35.0, "obesity class II"),
+    (40.0, "obesity class III"),
+)
+BMI_OVERWEIGHT = 25.0
+BMI_OBESE = 30.0
+WEIGHT_LOSS_KG_PER_WEEK = (0.5, 1.0)  # weight_pace
+WATER_TOTAL_L = {"female": 2.0, "male": 2.5, "other": 2.0}  # total from food and drink (efsa_water)
+WATER_FROM_FOOD_SHARE = 0.20  # about 20% of total water comes from food (efsa_water)
+WATER_ML_PER_KG = 30  # heuristic 30-35 mL/kg; lower end used (efsa_water)
+WATER_ML_PER_KG_OVER_75 = 25
+
+# --- Desk and lifting -----------------------------------------------------------------------------
+SCREEN_BREAK_EVERY_MIN = (50, 60)  # hse_breaks
+SCREEN_BREAK_LENGTH_MIN = (5, 10)
+MONITOR_DISTANCE_CM = 50  # osha_desk
+LIFT_LIMIT_KG = 23  # NIOSH load constant (niosh_lifting)

@@ -1,0 +1,133 @@
+"""The resolved weekly plan: small frozen dataclasses whose `to_dict()` is the JSON contract."""
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from planner.guidelines import SECONDS_PER_REP_MIN
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """One exercise on one day, with its dose. Reps and holds are per side when `sides` is 2."""
+
+    id: str
+    category: str
+    name: str
+    position: str
+    sets: int
+    reps: int
+    hold_s: int
+    sides: int
+    instructions: tuple[str, ...]
+    seconds: int  # honest estimate including holds, changes of side and rests
+
+    @property
+    def dose_text(self) -> str:
+        """'2 sets x 8 reps, hold 5 s, each side' in plain words."""
+        parts = [f"{self.sets} set{'s' * (self.sets > 1)} x {self.reps} reps"]
+        if self.hold_s:
+            parts.append(f"hold {self.hold_s} s")
+        if self.sides == 2:
+            parts.append("each side")
+        return ", ".join(parts)
+
+    @property
+    def volume(self) -> int:
+        """Seconds under exercise (holds, or a minimum time per rep): used to cap weekly increases."""
+        return self.sets * self.reps * self.sides * max(self.hold_s, SECONDS_PER_REP_MIN)
+
+
+@dataclass(frozen=True)
+class Day:
+    day: str
+    date: date | None
+    exercises: tuple[Prescription, ...]
+
+    @property
+    def minutes(self) -> int:
+        seconds = sum(p.seconds for p in self.exercises)
+        return -(-seconds // 60)  # round up: never promise less time than it takes
+
+    @property
+    def is_session(self) -> bool:
+        return bool(self.exercises)
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    id: str
+    reason: str
+    evidence: str
+    source: str
+    points: int
+
+
+@dataclass(frozen=True)
+class Risk:
+    level: str
+    factors: tuple[RiskFactor, ...]
+
+
+@dataclass(frozen=True)
+class Tip:
+    topic: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """Why the plan looks as it does: one choice, its reason and its source."""
+
+    id: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    safe_to_exercise: bool
+    stop_reasons: tuple[str, ...]
+    urgency: str | None  # "emergency", "soon" or None
+    risk: Risk
+    week: int
+    days: tuple[Day, ...]
+    tips: tuple[Tip, ...]
+    bmi: float
+    bmi_band: str
+    water_target_l: float | None
+    name: str | None = None
+    notes: tuple[Note, ...] = ()
+    advice: tuple[str, ...] = ()  # see-a-doctor advice that does not stop the plan
+    removed_families: tuple[Note, ...] = ()
+    disclaimer: str = field(
+        default="BackPlan gives general exercise and self-care information. It is not a "
+        "substitute for a clinician: if in doubt, or if pain gets worse, see a doctor or "
+        "physiotherapist."
+    )
+
+    @property
+    def sessions(self) -> tuple[Day, ...]:
+        return tuple(d for d in self.days if d.is_session)
+
+    @property
+    def volume(self) -> int:
+        return sum(p.volume for d in self.days for p in d.exercises)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as JSON-ready data: lists, ISO dates, and each day's minutes."""
+        out = _jsonable(asdict(self))
+        for day, raw in zip(self.days, out["days"], strict=True):
+            raw["minutes"] = day.minutes
+        return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
