@@ -1,4 +1,4 @@
-"""BackPlan's domain core: profile in, a safe personalised weekly plan out. Never imports streamlit."""
+"""BackPlan's domain core: profile in, a safe personal weekly plan out. No streamlit here."""
 
 from planner.builder import build_plan
 from planner.plan import WeekPlan

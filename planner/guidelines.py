@@ -5,9 +5,11 @@ clinician can check every number in one place.
 """
 
 # --- Pain and progression -------------------------------------------------------------------------
-HIGH_PAIN = 7  # 7+/10: gentle start, easier variants, shorter sessions (cochrane_bed_rest, nhs_inform)
+HIGH_PAIN = (
+    7  # 7+/10: gentle start, easier variants, shorter sessions (cochrane_bed_rest, nhs_inform)
+)
 LOW_PAIN = 3  # 0-3/10: start one rung higher on the dose ladders (progression)
-MEANINGFUL_PAIN_CHANGE = 2  # points on 0-10 (ostelo)
+
 MAX_WEEKLY_VOLUME_INCREASE = 0.30  # never more than +30% a week (progression)
 PROGRAMME_WEEKS = 4  # after week 4 the dose holds (maintenance) (natural_history)
 
@@ -32,7 +34,7 @@ LONG_EPISODE_WEEKS = 6  # pain for longer: see a doctor (red_flags, natural_hist
 
 # --- Risk factors (points add up to a level) ------------------------------------------------------
 RISK_LEVEL_MODERATE = 2  # total points from which risk is "moderate"
-RISK_LEVEL_HIGH = 4  # total points from which risk is "high"
+RISK_LEVEL_HIGH = 5  # total points from which risk is "high"
 LONG_SITTING_HOURS = 6  # sitting this long a day counts (weak evidence: sitting_evidence)
 LOW_ACTIVE_DAYS = 2  # fewer active days than this counts (steffens)
 HIGH_STRESS = 7  # 7+/10 (parreira)

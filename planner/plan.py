@@ -34,7 +34,7 @@ class Prescription:
 
     @property
     def volume(self) -> int:
-        """Seconds under exercise (holds, or a minimum time per rep): used to cap weekly increases."""
+        """Seconds under exercise (holds, or a minimum per rep): caps the weekly increase."""
         return self.sets * self.reps * self.sides * max(self.hold_s, SECONDS_PER_REP_MIN)
 
 

@@ -8,7 +8,7 @@ every error names the field and what it allows.
 import difflib
 import math
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -39,7 +39,6 @@ CM_PER_INCH = 2.54
 KG_PER_LB = 0.45359237
 
 
-
 class Profile(BaseModel):
     """One person's answers to the safety screen and risk profile."""
 
@@ -47,7 +46,9 @@ class Profile(BaseModel):
         extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True
     )
 
-    name: str | None = Field(None, max_length=60, description="optional, up to 60 characters")
+    name: str | None = Field(
+        None, max_length=60, description="text of at most 60 characters on one line"
+    )
     age: int = Field(ge=18, le=110, description="years, adults only")
     sex: Literal["female", "male", "other"]
     height_cm: float | None = Field(None, ge=100, le=250)
@@ -165,6 +166,8 @@ def _problem(error: dict[str, Any]) -> FieldProblem:
         return FieldProblem(field=field, message=text)
     if isinstance(value, float) and not math.isfinite(value):
         value = str(value)
+    if isinstance(value, str) and len(value) > 30:
+        value = value[:27] + "..."
     shown = repr(value) if isinstance(value, str | int | float | bool) else type(value).__name__
     message = f"must be {hint} (got {shown})" if hint else error["msg"]
     return FieldProblem(field=field, message=message)

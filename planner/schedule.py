@@ -19,7 +19,9 @@ def exercises_per_session(days_per_week: int, families: int, gentle: bool, minut
     otherwise 3, or 4 when the person gave 15+ minutes and pain is not high."""
     needed = math.ceil(families / days_per_week)
     if days_per_week >= 4:
-        needed = max(needed, math.ceil(g.MIN_FAMILY_SESSIONS_FROM_4_DAYS * families / days_per_week))
+        needed = max(
+            needed, math.ceil(g.MIN_FAMILY_SESSIONS_FROM_4_DAYS * families / days_per_week)
+        )
     usual = g.GENTLE_EXERCISES_PER_SESSION
     if not gentle and minutes >= 15:
         usual = g.MAX_EXERCISES_PER_SESSION

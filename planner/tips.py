@@ -1,4 +1,4 @@
-"""Tips that fit the person: posture, weight, hydration, lifting, stress, flare care, seeing a doctor."""
+"""Tips that fit the person: posture, weight, water, lifting, stress, flares, seeing a doctor."""
 
 from planner import guidelines as g
 from planner.body import bmi, bmi_band, drinks_target_l, water_target_l
@@ -33,13 +33,18 @@ def tip_ids(profile: Profile) -> list[str]:
         ids.append("weight_under")
     else:
         ids.append("weight_lose" if body_mass >= g.BMI_OVERWEIGHT else "weight_healthy")
-    ids.append("hydration_doctor" if "heart_or_kidney_disease" in conditions else "hydration_target")
+    ids.append(
+        "hydration_doctor" if "heart_or_kidney_disease" in conditions else "hydration_target"
+    )
     if weak_bones:
         ids.append("lifting_bones")
     else:
         ids.append("lifting_often" if profile.lifting == "often" else "lifting_occasional")
     ids.append("stress_high" if profile.stress >= g.HIGH_STRESS else "stress_moderate")
-    ids.append("flare_care_pregnancy" if "pregnancy" in conditions else "flare_care")
+    if "pregnancy" in conditions:
+        ids.append("flare_care_pregnancy")
+    else:
+        ids += ["flare_care", "flare_care_medicine"]
     if "arthritis" in conditions:
         ids.append("flare_care_arthritis")
     ids.append("see_a_doctor")
@@ -66,6 +71,10 @@ def tips_for(profile: Profile) -> tuple[Tip, ...]:
     }
     texts = tip_texts()
     return tuple(
-        Tip(topic=texts[i].topic, text=texts[i].text.format(**values), source=citation(texts[i].source))
+        Tip(
+            topic=texts[i].topic,
+            text=texts[i].text.format(**values),
+            source=citation(texts[i].source),
+        )
         for i in tip_ids(profile)
     )

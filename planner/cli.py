@@ -1,0 +1,94 @@
+"""Command line: `python -m planner plan PROFILE.json [--week N] [--format ...] [-o FILE]`.
+
+Bad input exits with status 2 and a message naming the field; no traceback, no partial file.
+"""
+
+import argparse
+import json
+import sys
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from planner.atomic import write_atomically
+from planner.builder import build_plan
+from planner.plan import WeekPlan
+from planner.profile import ProfileError
+from planner.profile_io import load_profile
+
+FORMATS = ("json", "csv", "pdf", "ics")
+BAD_INPUT = 2
+
+
+def _render(plan: WeekPlan, fmt: str, paper: str, at: time, today: date) -> bytes:
+    """The plan in the chosen format, as bytes."""
+    if fmt == "json":
+        return (json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n").encode()
+    if fmt == "csv":
+        from planner.exports.csv_table import plan_csv
+
+        return plan_csv(plan).encode()
+    if fmt == "pdf":
+        from planner.exports.pdf_sheet import plan_pdf
+
+        return plan_pdf(plan, paper=paper)
+    from planner.exports.ics_calendar import plan_ics
+
+    return plan_ics(plan, start=today, created=datetime.now(UTC), session_time=at)
+
+
+def _session_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a time as HH:MM, e.g. 18:00") from None
+
+
+def _week(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 520:
+        raise argparse.ArgumentTypeError("must be a whole number from 1 to 520")
+    return int(text)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m planner", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    plan = commands.add_parser("plan", help="make one person's weekly plan from a profile file")
+    plan.add_argument("profile", type=Path, help="the profile as a .json file or a one-row .csv")
+    plan.add_argument("--week", type=_week, default=1, help="programme week, 1 or more (default 1)")
+    plan.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    plan.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    plan.add_argument(
+        "--time", type=_session_time, default=time(18, 0), help="session time for ICS (18:00)"
+    )
+    plan.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"backplan: {message}", file=sys.stderr)
+    return BAD_INPUT
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as exc:
+        details = "\n".join(f"  {p}" for p in exc.problems)
+        return _fail(f"{args.profile} has a problem:\n{details}")
+    if args.format == "pdf" and args.output is None and sys.stdout.isatty():
+        return _fail("a PDF needs -o FILE (or redirect standard output to a file)")
+    plan = build_plan(profile, week=args.week)
+    data = _render(plan, args.format, args.paper, args.time, profile.start_date or date.today())
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    if not args.output.parent.is_dir():
+        return _fail(f"-o: the folder {args.output.parent} does not exist")
+    write_atomically(args.output, data)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return run_plan(args)

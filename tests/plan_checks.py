@@ -1,0 +1,70 @@
+"""Safety and dose invariants every exercise plan must satisfy, shared by the example-based and the
+property-based tests. The ranges are clinical-facts.md's, written out here independently of the
+catalogue's ladders so that a wrong ladder is caught."""
+
+from planner.data_files import exercises_by_id, safety_rules
+from planner.guidelines import OLDER_ADULT_AGE
+from planner.plan import WeekPlan
+from planner.profile import Profile
+
+# (reps range, hold range in seconds) by ladder kind; older adults in brackets where different.
+DOSE_RANGES = {
+    "stretch": ((2, 4), (10, 30)),
+    "stretch_older": ((2, 4), (30, 60)),
+    "tilt": ((5, 10), (2, 10)),
+    "hold": ((5, 10), (6, 10)),
+    "reps": ((8, 12), (0, 5)),
+    "reps_older": ((10, 15), (0, 5)),
+    "mobility": ((5, 10), (0, 5)),
+}
+
+
+def ladder_kind(exercise_id: str, profile: Profile) -> str:
+    kind = exercises_by_id()[exercise_id].ladder
+    older = profile.age >= OLDER_ADULT_AGE and f"{kind}_older" in DOSE_RANGES
+    return f"{kind}_older" if older else kind
+
+
+def forbidden_tags(profile: Profile) -> set[str]:
+    rules = safety_rules()
+    tags = {t for c in profile.conditions for t in rules.conditions[c].forbids}
+    if profile.age >= OLDER_ADULT_AGE:
+        tags |= rules.older_adult.forbids
+    return tags
+
+
+def check_stopped(plan: WeekPlan) -> None:
+    assert not plan.safe_to_exercise and plan.stop_reasons and plan.urgency
+    assert all(not day.exercises for day in plan.days)
+
+
+def check_exercise_plan(plan: WeekPlan, profile: Profile) -> None:
+    """Contraindications, dose ranges, time budget, spread, family coverage."""
+    assert plan.safe_to_exercise and not plan.stop_reasons
+    forbidden = forbidden_tags(profile)
+    for day in plan.days:
+        holds = 0
+        for p in day.exercises:
+            exercise = exercises_by_id()[p.id]
+            assert not exercise.tags & forbidden, f"{p.id} is contraindicated"
+            (lo_r, hi_r), (lo_h, hi_h) = DOSE_RANGES[ladder_kind(p.id, profile)]
+            assert lo_r <= p.reps <= hi_r, f"{p.id}: {p.reps} reps"
+            assert lo_h <= p.hold_s <= hi_h, f"{p.id}: hold {p.hold_s} s"
+            assert 1 <= p.sets <= 3
+            holds += p.sets * p.reps * p.sides * p.hold_s
+        assert day.minutes <= profile.minutes_per_day
+        assert holds <= day.minutes * 60, "the time estimate must cover the holds"
+        assert len({p.id for p in day.exercises}) == len(day.exercises)
+    sessions = [i for i, d in enumerate(plan.days) if d.exercises]
+    assert len(sessions) == profile.days_per_week
+    gaps = [(b - a) % 7 or 7 for a, b in zip(sessions, sessions[1:] + sessions[:1], strict=True)]
+    assert max(gaps) - min(gaps) <= 1, f"sessions not spread: {sessions}"
+    removed = {n.id.removeprefix("removed_") for n in plan.removed_families}
+    counts = {}
+    for day in plan.days:
+        for p in day.exercises:
+            counts[p.category] = counts.get(p.category, 0) + 1
+    expected = {"pelvic_tilt", "knee_to_chest", "lower_back_stretch", "hamstring_stretch", "core"}
+    assert set(counts) == expected - removed
+    least = 2 if profile.days_per_week >= 4 else 1
+    assert min(counts.values()) >= least, counts

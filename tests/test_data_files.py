@@ -1,0 +1,84 @@
+"""The data files: every reference resolves, every exercise has a picture and a source, and every
+family keeps a safe variant for each condition except where the plan says why."""
+
+import itertools
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from planner.data_files import (
+    DATA_DIR,
+    FAMILIES,
+    catalogue,
+    safety_rules,
+    sources,
+    tip_texts,
+)
+from planner.profile import CONDITIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def source_keys_used() -> set[str]:
+    keys = {e.source for e in catalogue().exercise}
+    keys |= {ladder.source for ladder in catalogue().ladders.values()}
+    rules = safety_rules()
+    keys |= {r.source for r in rules.red_flags.values()} | {rules.trauma.source}
+    keys |= {c.source for c in rules.conditions.values()} | {
+        a.source for a in rules.advice.values()
+    }
+    keys |= {t.source for t in tip_texts().values()}
+    for name in ("risk_factors.toml", "plan_notes.toml"):
+        keys |= {v["source"] for v in tomllib.loads((DATA_DIR / name).read_text()).values()}
+    return keys
+
+
+def test_every_source_key_used_is_defined():
+    assert source_keys_used() <= set(sources())
+
+
+def test_every_defined_source_is_used():
+    """No stale citations."""
+    assert set(sources()) <= source_keys_used()
+
+
+def test_every_exercise_has_its_own_picture():
+    for exercise in catalogue().exercise:
+        assert exercise.image_path.is_file(), exercise.id
+        assert "<svg" in exercise.image_path.read_text()
+
+
+def test_each_family_has_at_least_two_variants():
+    for family in FAMILIES:
+        assert sum(e.family == family for e in catalogue().exercise) >= 2, family
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_each_condition_leaves_a_safe_variant_in_every_family_but_knee_to_chest(condition):
+    """Only knee-to-chest (spinal and hip flexion) may go whole, and the plan says why."""
+    forbids = safety_rules().conditions[condition].forbids
+    for family in FAMILIES:
+        safe = [e for e in catalogue().exercise if e.family == family and not e.tags & forbids]
+        assert safe or family == "knee_to_chest", (condition, family)
+
+
+def test_conditions_in_the_data_match_the_profile_vocabulary():
+    assert set(safety_rules().conditions) == set(CONDITIONS)
+
+
+def test_every_ladder_step_adds_at_most_a_fifth():
+    """Each rung adds at most ~20% time under exercise, so a week never jumps 30%."""
+    for name, ladder in catalogue().ladders.items():
+        volumes = [s * r * max(h, 3) for s, r, h in ladder.rungs]
+        for before, after in itertools.pairwise(volumes):
+            assert before <= after <= before * 1.25, name
+
+
+def test_no_supplements_brands_or_medicine_doses_in_any_text():
+    """Tips and exercises name no supplement, product or dose."""
+    texts = [t.text for t in tip_texts().values()]
+    texts += [s for e in catalogue().exercise for s in (*e.steps, *e.cautions)]
+    banned = re.compile(r"supplement|vitamin|magnesium|ibuprofen|naproxen|\bmg\b|brand", re.I)
+    assert not [t for t in texts if banned.search(t)]
