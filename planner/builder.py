@@ -1,14 +1,17 @@
 """build_plan: profile in, the week's plan out. Pure and deterministic: no clock, no I/O."""
 
 import tomllib
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from planner import guidelines as g
+from planner.adaptation import adapted_rung, needs_clinician, review_log
 from planner.body import bmi, bmi_band, water_target_l
 from planner.data_files import DATA_DIR, Exercise, citation, safety_rules
-from planner.dosing import is_older, prescribe, rung_for_week, top_rung
+from planner.dosing import is_older, prescribe, rung_for_week, start_rung, top_rung
+from planner.log_entry import LogEntry
 from planner.plan import Day, Note, Prescription, WeekPlan
 from planner.profile import Profile, parse_profile
 from planner.risk import assess_risk
@@ -68,15 +71,16 @@ def fit_to_budget(items: list[tuple[Exercise, int]], profile: Profile) -> list[P
         rungs[longest] -= 1
 
 
-def build_days(profile: Profile, week: int, options: dict[str, list[Exercise]]) -> list[Day]:
-    """The seven days, with each session's exercises dosed for the week and fitted to the time."""
+def build_days(
+    profile: Profile, week: int, rung: int, options: dict[str, list[Exercise]]
+) -> list[Day]:
+    """The seven days, with each session's exercises dosed at `rung` and fitted to the time."""
     per_session = exercises_per_session(
         profile.days_per_week, len(options), is_gentle(profile), profile.minutes_per_day
     )
     plan = families_per_session(
         list(options), profile.days_per_week, per_session, core_emphasis(profile) is not None
     )
-    rung = rung_for_week(profile, week)
     seen = dict.fromkeys(options, 0)
     sessions = {}
     for day, families in zip(session_days(profile.days_per_week), plan, strict=True):
@@ -118,10 +122,30 @@ def plan_notes(profile: Profile, week: int, days: list[Day]) -> list[Note]:
     return notes
 
 
-def build_plan(profile: Profile | dict, week: int = 1) -> WeekPlan:
+def progression(
+    profile: Profile, week: int, log: Sequence[LogEntry] | None
+) -> tuple[int, Note | None, bool]:
+    """The week's rung, the note saying which log rule set it, and whether to see a clinician.
+
+    Without a log the plan assumes each week went well and climbs a rung a week to week 4.
+    """
+    if log is None:
+        return rung_for_week(profile, week), None, False
+    reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
+    rung = adapted_rung(start_rung(profile), reviews)
+    if not reviews:
+        return rung, None, False
+    last = reviews[-1]
+    return rung, _note(last.rule, **last.values), needs_clinician(reviews)
+
+
+def build_plan(
+    profile: Profile | dict, week: int = 1, log: Sequence[LogEntry] | None = None
+) -> WeekPlan:
     """The personalised plan for one week of the programme (week 1 onwards).
 
-    Raises ProfileError when the profile is not valid, ValueError for a week below 1.
+    With a `log` (the session log so far), each week steps up, holds or steps down from how the
+    weeks before went. Raises ProfileError for an invalid profile, ValueError for a bad week.
     """
     profile = parse_profile(profile)
     if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= 520:
@@ -143,12 +167,17 @@ def build_plan(profile: Profile | dict, week: int = 1) -> WeekPlan:
         days = tuple(Day(day=n, date=d, exercises=()) for n, d in day_labels(profile, week))
         return WeekPlan(safe_to_exercise=False, days=days, **common)
     options, removed = families_for(profile)
-    days = build_days(profile, week, options)
+    rung, adapted, see_clinician = progression(profile, week, log)
+    days = build_days(profile, week, rung, options)
+    advice = safety.advice
+    if see_clinician:
+        advice = (safety_rules().advice["two_bad_weeks"].text, *advice)
     return WeekPlan(
         safe_to_exercise=True,
         days=tuple(days),
         notes=tuple(plan_notes(profile, week, days)),
-        advice=safety.advice,
+        progression=adapted,
+        advice=advice,
         removed_families=removed,
         **common,
     )

@@ -63,3 +63,11 @@ SCREEN_BREAK_EVERY_MIN = (50, 60)  # hse_breaks
 SCREEN_BREAK_LENGTH_MIN = (5, 10)
 MONITOR_DISTANCE_CM = 50  # osha_desk
 LIFT_LIMIT_KG = 23  # NIOSH load constant (niosh_lifting)
+
+# --- Adapting next week from the log (adaptation.py) ----------------------------------------------
+MEANINGFUL_PAIN_CHANGE = 2  # points on 0-10 (ostelo)
+MEANINGFUL_PAIN_CHANGE_SHARE = 0.30  # or 30% (ostelo)
+STEP_UP_ADHERENCE = 0.80  # share of planned sessions done (partly counts half) (progression)
+HOLD_ADHERENCE = 0.50  # below this the week is repeated as it was
+STATUS_CREDIT = {"done": 1.0, "partly": 0.5, "skipped": 0.0}
+BAD_WEEKS_BEFORE_CLINICIAN = 2  # two step-down weeks running: see a clinician (nhs_inform)

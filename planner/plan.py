@@ -100,6 +100,7 @@ class WeekPlan:
     name: str | None = None
     notes: tuple[Note, ...] = ()
     advice: tuple[str, ...] = ()  # see-a-doctor advice that does not stop the plan
+    progression: Note | None = None  # which log rule set this week's doses, when a log was given
     removed_families: tuple[Note, ...] = ()
     disclaimer: str = field(
         default="BackPlan gives general exercise and self-care information. It is not a "
