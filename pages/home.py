@@ -1,0 +1,47 @@
+"""Home: what BackPlan is, who it is for, how it works, and where to start."""
+
+import streamlit as st
+
+from pages import ui
+
+st.title("BackPlan")
+st.markdown(
+    "**A safe, personal weekly exercise plan for back spasms and low back pain.** "
+    "Gentle stretches and core exercises, with pictures, how many to do and how long to hold, "
+    "made for you in about two minutes."
+)
+
+st.markdown(
+    "About **619 million people** had low back pain in 2020, and it is the leading cause of "
+    "disability worldwide."
+)
+st.caption(
+    "Source: GBD 2021 Low Back Pain Collaborators (Ferreira et al.), Lancet Rheumatology 2023."
+)
+
+st.subheader("Who it is for")
+st.markdown(
+    "- **People with back spasms or low back pain** who want to know what to do each day, "
+    "how much, and whether it is safe for them.\n"
+    "- **Physiotherapists, trainers and nurses** who print a one-page weekly plan for the people "
+    "they look after."
+)
+
+st.subheader("How it works")
+st.markdown(
+    "1. **Safety check.** A few questions about warning signs. If any of them apply, BackPlan "
+    "tells you how soon to see a doctor and gives no exercises.\n"
+    "2. **Your profile.** Age, height and weight, sitting, lifting, posture, pain and how much "
+    "time you have. BackPlan explains what raises your risk and why.\n"
+    "3. **Your weekly plan.** Exercises for each day with pictures and doses, tips that fit you, "
+    "and a sheet to print, a calendar file and a table to download."
+)
+
+st.page_link(ui.PROFILE_PAGE, label="Start the safety check", icon=":material/arrow_forward:")
+
+st.info(
+    "**Please note.** BackPlan is not a substitute for a doctor or physiotherapist. It does not "
+    "diagnose, and it does not recommend supplements, products or medicines. If your pain gets "
+    "worse, or you are unsure, see a clinician."
+)
+st.caption(ui.DISCLAIMER)

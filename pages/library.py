@@ -1,0 +1,60 @@
+"""Exercise library: every exercise in the catalogue, by family, with who it is not for."""
+
+import streamlit as st
+
+from pages import ui
+from planner import build_plan
+from planner.data_files import FAMILIES, Exercise, catalogue, citation, exercises_by_id
+from planner.selection import FAMILY_NAMES
+
+
+def in_your_plan() -> set[str]:
+    """Ids of the exercises in the saved profile's plan (empty without a safe plan)."""
+    profile = ui.saved_profile()
+    if profile is None:
+        return set()
+    plan = build_plan(profile, ui.chosen_week())
+    return {item.id for day in plan.days for item in day.exercises}
+
+
+def entry(exercise: Exercise, mine: bool) -> None:
+    """One exercise: picture, what to do, what to avoid, who it is not for, and its source."""
+    names = exercises_by_id()
+    with st.container(border=True):
+        st.subheader(exercise.name)
+        if mine:
+            st.badge("In your plan", icon=":material/check:", color="green")
+        ui.picture(exercise)
+        st.markdown(f"**Position:** {ui.POSITIONS[exercise.position].lower()}")
+        st.markdown(ui.numbered(exercise.steps))
+        if exercise.cautions:
+            st.markdown("**Take care**\n\n" + ui.bulleted(exercise.cautions))
+        if labels := ui.not_for(exercise):
+            st.markdown("**Not for:** " + ", ".join(labels))
+        variants = [
+            f"{word}: {names[other].name}"
+            for word, other in (("Easier", exercise.easier), ("Harder", exercise.harder))
+            if other
+        ]
+        if variants:
+            st.markdown("  \n".join(variants))
+        with st.expander("Common mistakes"):
+            st.markdown(ui.bulleted(exercise.mistakes))
+        st.caption(f"Source: {citation(exercise.source)}")
+
+
+st.title("Exercise library")
+st.markdown(
+    "All the exercises BackPlan can choose from. Your plan picks the ones that are safe for you; "
+    "do only what your plan shows, and stop if an exercise causes pain."
+)
+mine = in_your_plan()
+if mine:
+    st.info("The exercises marked 'In your plan' are the ones in your weekly plan.")
+tabs = st.tabs([FAMILY_NAMES[f] for f in FAMILIES])
+for tab, family in zip(tabs, FAMILIES, strict=True):
+    with tab:
+        for exercise in catalogue().exercise:
+            if exercise.family == family:
+                entry(exercise, exercise.id in mine)
+st.caption(ui.DISCLAIMER)

@@ -1,0 +1,155 @@
+"""Weekly plan: the week's sessions as a table and day cards, why it looks so, and downloads."""
+
+import json
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from pages import ui
+from planner import WeekPlan, build_plan
+from planner.exports.csv_table import plan_csv
+from planner.exports.ics_calendar import plan_ics
+from planner.exports.pdf_sheet import plan_pdf
+
+WEEKS = range(1, 13)
+PAPERS = {"a4": "A4", "letter": "US Letter"}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def pdf_bytes(plan_json: str, paper: str, _plan: WeekPlan) -> bytes:
+    """The printable sheet, made once per plan (keyed on its JSON) and paper size."""
+    return plan_pdf(_plan, paper=paper)
+
+
+def short_date(day: date | None) -> str:
+    return f"{day.day} {day:%b}" if day else ""
+
+
+def duration(seconds: int) -> str:
+    """'50 s' or '1 min 28 s'."""
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
+def week_table(plan: WeekPlan) -> pd.DataFrame:
+    """One row per exercise (one per rest day), with short column names."""
+    rows = []
+    for day in plan.days:
+        base = {"Day": day.day, "Date": short_date(day.date)}
+        if not day.exercises:
+            rows.append(base | {"Exercise": "Rest day", "Sets x reps": "", "Hold": "", "Time": ""})
+        for item in day.exercises:
+            rows.append(
+                base
+                | {
+                    "Exercise": item.name,
+                    "Sets x reps": f"{item.sets} x {item.reps}"
+                    + (" each side" if item.sides == 2 else ""),
+                    "Hold": f"{item.hold_s} s" if item.hold_s else "",
+                    "Time": duration(item.seconds),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def day_cards(plan: WeekPlan) -> None:
+    """A card for each session day; rest days as one short line."""
+    for day in plan.days:
+        when = f"{day.day}, {short_date(day.date)}" if day.date else day.day
+        if not day.is_session:
+            st.markdown(f"**{when}**: Rest day: a walk is good.")
+            continue
+        with st.container(border=True):
+            st.subheader(when)
+            st.caption(f"About {day.minutes} minutes")
+            for item in day.exercises:
+                ui.prescription_card(item)
+
+
+def why_this_plan(plan: WeekPlan) -> None:
+    """The reasons behind the plan's choices, each with its source."""
+    st.subheader("Why this plan")
+    for note in (*plan.notes, *plan.removed_families):
+        st.markdown(note.text)
+        st.caption(f"Source: {note.source}")
+    st.subheader("Your risk")
+    ui.risk_summary(plan.risk)
+
+
+def downloads(plan: WeekPlan) -> None:
+    """The PDF sheet (made on click), calendar file, table and JSON."""
+    st.subheader("Print and take it along")
+    paper = st.radio(
+        "Paper size", tuple(PAPERS), format_func=PAPERS.get, key="paper", horizontal=True
+    )
+    key = json.dumps(plan.to_dict(), sort_keys=True)
+    name = f"backplan-week-{plan.week}"
+    start = plan.days[0].date or date.today()
+    left, right = st.columns(2)
+    left.download_button(
+        "Printable sheet (PDF)",
+        data=lambda: pdf_bytes(key, paper, plan),
+        file_name=f"{name}.pdf",
+        mime="application/pdf",
+        key="download_pdf",
+        width="stretch",
+        icon=":material/print:",
+    )
+    right.download_button(
+        "Calendar (ICS)",
+        data=plan_ics(plan, start=start, created=datetime.now(UTC)),
+        file_name=f"{name}.ics",
+        mime="text/calendar",
+        key="download_ics",
+        width="stretch",
+        icon=":material/event:",
+    )
+    left.download_button(
+        "Table (CSV)",
+        data=plan_csv(plan),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key="download_csv",
+        width="stretch",
+        icon=":material/table:",
+    )
+    right.download_button(
+        "Data (JSON)",
+        data=json.dumps(plan.to_dict(), indent=2, ensure_ascii=False),
+        file_name=f"{name}.json",
+        mime="application/json",
+        key="download_json",
+        width="stretch",
+        icon=":material/data_object:",
+    )
+
+
+st.title("Weekly plan")
+profile = ui.require_profile()
+if profile.name:
+    st.text(f"For {profile.name}")
+first = build_plan(profile)
+if not first.safe_to_exercise:
+    ui.stop_screen(first)
+    st.download_button(
+        "A one-page note to take to your doctor (PDF)",
+        data=lambda: pdf_bytes(json.dumps(first.to_dict(), sort_keys=True), "a4", first),
+        file_name="backplan-see-a-doctor.pdf",
+        mime="application/pdf",
+        key="download_pdf",
+    )
+    st.caption(first.disclaimer)
+    st.stop()
+
+st.session_state.setdefault("week", ui.chosen_week())
+week = st.selectbox("Week of the programme", WEEKS, key="week", format_func="Week {}".format)
+st.session_state[ui.WEEK_KEY] = week
+plan = build_plan(profile, week)
+st.warning(ui.bulleted(plan.advice))
+st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
+st.table(week_table(plan), hide_index=True, border="horizontal")
+day_cards(plan)
+why_this_plan(plan)
+downloads(plan)
+st.caption(plan.disclaimer)

@@ -1,0 +1,49 @@
+"""Tips: advice that fits the person, grouped by topic, each with its source; BMI and water."""
+
+import streamlit as st
+
+from pages import ui
+from planner import build_plan
+
+TOPICS = {
+    "posture": "Posture and desk",
+    "weight": "Weight",
+    "hydration": "Hydration",
+    "lifting": "Lifting",
+    "stress": "Stress",
+    "flare_care": "During a flare",
+    "see_a_doctor": "When to see a doctor",
+}
+
+st.title("Tips")
+profile = ui.require_profile()
+plan = build_plan(profile, ui.chosen_week())
+if not plan.safe_to_exercise:
+    ui.stop_screen(plan)
+    st.caption(plan.disclaimer)
+    st.stop()
+
+st.subheader("Your numbers")
+left, right = st.columns(2)
+left.metric(
+    "Body-mass index (BMI)",
+    f"{plan.bmi:.1f}",
+    help="Weight in kg divided by height in metres squared.",
+)
+left.markdown(f"Band: **{plan.bmi_band}**")
+if plan.water_target_l is None:
+    right.metric("Water a day", "Ask your doctor")
+    right.markdown("Follow your doctor's advice on how much to drink.")
+else:
+    right.metric("Water a day", f"{plan.water_target_l:.1f} L")
+    right.markdown("From food and drinks together.")
+
+for topic, title in TOPICS.items():
+    tips = [tip for tip in plan.tips if tip.topic == topic]
+    if not tips:
+        continue
+    st.subheader(title)
+    for tip in tips:
+        st.markdown(tip.text)
+        st.caption(f"Source: {tip.source}")
+st.caption(plan.disclaimer)

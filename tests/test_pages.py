@@ -1,0 +1,261 @@
+"""The Streamlit pages under AppTest: each runs, the form validates and saves, the plan shows."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner import build_plan, parse_profile
+from planner.data_files import FAMILIES, catalogue, safety_rules
+from tests.conftest import make_profile
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+START = date(2025, 3, 3)
+ANSWERS = {
+    "age": 45,
+    "sex": "female",
+    "height_cm": 168.0,
+    "weight_kg": 70.0,
+    "sitting_hours": 5.0,
+    "active_days": 3,
+    "lifting": "sometimes",
+    "posture": "fair",
+    "core_strength": "average",
+    "water_l": 1.5,
+    "stress": 4,
+    "pain": 4,
+    "pain_weeks": 2,
+    "days_per_week": 3,
+    "minutes_per_day": 15,
+    "start_date": START,
+}
+
+
+def open_page(page: str, profile: dict | None = None) -> AppTest:
+    """Run the app from its router, with an optional saved profile, and switch to a page."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    if profile is not None:
+        at.session_state["profile"] = parse_profile(profile).model_dump()
+    at.run()
+    if page != "home":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    return at
+
+
+def shown(at: AppTest) -> str:
+    """All the text on the page, alerts and captions included."""
+    kinds = ("title", "subheader", "markdown", "caption", "text", "error", "warning", "info")
+    return "\n".join(str(e.value) for kind in (*kinds, "success") for e in at.get(kind))
+
+
+def submit(at: AppTest, **answers) -> AppTest:
+    """Fill the profile form by widget key and press Save and check."""
+    for key, value in answers.items():
+        at.get_by_key(key).set_value(value)
+    at.form_submit_button(key="submit").click().run()
+    assert not at.exception
+    return at
+
+
+def names(plan) -> set[str]:
+    return {item.name for day in plan.days for item in day.exercises}
+
+
+def family_order(exercise) -> int:
+    return FAMILIES.index(exercise.family)
+
+
+@pytest.mark.parametrize("page", ["home", "profile", "plan", "library", "tips"])
+def test_every_page_runs_without_a_saved_profile(page):
+    """Every page opens on a fresh session without an exception."""
+    open_page(page)
+
+
+@pytest.mark.parametrize("page", ["plan", "tips"])
+def test_pages_that_need_a_profile_point_to_the_safety_check(page):
+    """Without a profile the plan and tips pages say so and link to the profile page."""
+    at = open_page(page)
+    assert "Fill in the safety check and profile first" in shown(at)
+    assert [link.value for link in at.page_link] == ["Go to the safety check"]
+
+
+def test_home_page_explains_the_app_and_links_to_the_safety_check():
+    """Home shows the burden with its source, the disclaimer and the way in."""
+    at = open_page("home")
+    text = shown(at)
+    assert "619 million" in text and "Lancet Rheumatology 2023" in text
+    assert "not a substitute" in text
+    assert "Start the safety check" in [link.value for link in at.page_link]
+
+
+def test_a_valid_profile_is_saved_and_leads_to_the_plan():
+    """Valid answers are stored as the validated profile, with the risk level and a plan link."""
+    at = submit(open_page("profile"), **ANSWERS)
+    expected = parse_profile(make_profile(name=None, stress=4, start_date=START))
+    assert at.session_state["profile"] == expected.model_dump()
+    assert at.success
+    assert f"Your risk level: {build_plan(expected).risk.level}" in shown(at)
+    assert "See your weekly plan" in [link.value for link in at.page_link]
+
+
+def test_a_bad_value_names_its_field_keeps_the_answers_and_saves_nothing():
+    """An imperial height out of range gets a message naming the field; the typed values stay."""
+    at = open_page("profile")
+    at.radio(key="units").set_value("imperial").run()
+    metric = {"height_cm", "weight_kg"}
+    answers = {k: v for k, v in ANSWERS.items() if k not in metric}
+    at = submit(at, **answers, height_in=30.0, weight_lb=160.0)
+    assert "Height in inches" in at.error[0].value and "39 to 99" in at.error[0].value
+    assert "profile" not in at.session_state
+    assert at.number_input(key="height_in").value == 30.0
+    assert at.number_input(key="age").value == 45
+    assert at.radio(key="posture").value == "fair"
+
+
+def test_an_empty_form_asks_for_each_required_answer():
+    """Submitting the empty form names the missing fields, height and weight included."""
+    at = submit(open_page("profile"))
+    message = at.error[0].value
+    for label in ("Age in years", "Height in centimetres", "Weight in kilograms", "Sex"):
+        assert label in message
+    assert "profile" not in at.session_state
+
+
+@pytest.mark.parametrize(
+    ("answer", "headline"),
+    [
+        ({"red_flags_bladder_bowel": True}, "Go to an emergency department now"),
+        ({"recent_trauma": True}, "See a doctor in the next few days, before you exercise"),
+    ],
+)
+def test_a_red_flag_or_recent_fall_shows_the_stop_screen_and_no_way_to_exercises(answer, headline):
+    """A stopping answer is saved, then shown with its urgency and reasons and no plan link."""
+    at = submit(open_page("profile"), **ANSWERS, **answer)
+    plan = build_plan(at.session_state["profile"])
+    errors = [e.value for e in at.error]
+    assert errors[0].startswith(f"### {headline}\n")
+    assert errors[1:] == list(plan.stop_reasons)
+    assert not at.success
+    assert "See your weekly plan" not in [link.value for link in at.page_link]
+
+
+def test_the_profile_page_fills_in_the_saved_answers():
+    """Coming back to the form shows the saved profile, ready to edit."""
+    saved = make_profile(age=70, lifting="often", conditions=["arthritis"], weight_kg=None)
+    at = open_page("profile", {**saved, "weight_lb": 180})
+    assert at.radio(key="units").value == "imperial"
+    assert at.number_input(key="age").value == 70
+    assert at.number_input(key="weight_lb").value == 180
+    assert at.radio(key="lifting").value == "often"
+    assert at.checkbox(key="conditions_arthritis").value is True
+    assert at.checkbox(key="conditions_pregnancy").value is False
+
+
+def test_the_plan_page_shows_the_exercises_build_plan_chose():
+    """Day cards and the table carry exactly the exercises and doses of build_plan's plan."""
+    profile = make_profile(start_date=START, conditions=["pregnancy"])
+    plan = build_plan(profile, 1)
+    at = open_page("plan", profile)
+    text = shown(at)
+    for day in plan.sessions:
+        for item in day.exercises:
+            assert f"**{item.name}**  \n{item.dose_text}" in text
+    table = at.table[0].value
+    expected = [p.name for d in plan.days for p in d.exercises] + ["Rest day"] * 4
+    assert sorted(table["Exercise"]) == sorted(expected)
+    assert names(plan) <= set(table["Exercise"])
+
+
+def test_choosing_another_week_changes_the_doses():
+    """Week 3 shows week 3's doses, which differ from week 1's."""
+    profile = make_profile(start_date=START)
+    week1, week3 = build_plan(profile, 1), build_plan(profile, 3)
+    doses = {p.dose_text for p in week3.sessions[0].exercises}
+    assert doses != {p.dose_text for p in week1.sessions[0].exercises}
+    at = open_page("plan", profile)
+    at.selectbox(key="week").set_value(3).run()
+    assert not at.exception
+    assert all(dose in shown(at) for dose in doses)
+    assert "10 Mar" not in set(at.table[0].value["Date"])
+    assert "17 Mar" in set(at.table[0].value["Date"])
+
+
+def test_the_plan_page_explains_the_plan_with_sources():
+    """Every note and removed family is shown with its source."""
+    plan = build_plan(make_profile(conditions=["osteoporosis"], age=70), 1)
+    at = open_page("plan", make_profile(conditions=["osteoporosis"], age=70))
+    text = shown(at)
+    for note in (*plan.notes, *plan.removed_families):
+        assert note.text in text and f"Source: {note.source}" in text
+
+
+def test_the_plan_page_offers_pdf_calendar_table_and_json():
+    """The four downloads are there, and the paper size can be chosen."""
+    at = open_page("plan", make_profile())
+    keys = {button.key for button in at.download_button}
+    assert keys == {"download_pdf", "download_ics", "download_csv", "download_json"}
+    at.radio(key="paper").set_value("letter").run()
+    assert not at.exception
+
+
+def test_a_red_flag_profile_sees_no_exercises_on_the_plan_page():
+    """With a red flag the plan page shows only the stop screen and the doctor's note."""
+    at = open_page("plan", make_profile(red_flags=["fever"]))
+    text = shown(at)
+    assert at.error[0].value.startswith("### See a doctor in the next few days")
+    assert not any(e.name in text for e in catalogue().exercise)
+    assert not at.table
+    assert [button.key for button in at.download_button] == ["download_pdf"]
+
+
+def test_a_name_with_markdown_is_shown_exactly_as_typed():
+    """The person's name is shown as plain text, never as Markdown."""
+    at = open_page("plan", make_profile(name="**Bob** [x](http://e.com)"))
+    assert "For **Bob** [x](http://e.com)" in [t.value for t in at.text]
+
+
+def test_the_library_shows_every_exercise_in_the_catalogue():
+    """Each catalogue exercise has its card, with its source."""
+    at = open_page("library")
+    headings = [h.value for h in at.subheader]
+    assert headings == [e.name for e in sorted(catalogue().exercise, key=family_order)]
+    assert "In your plan" not in shown(at)
+
+
+def test_the_library_marks_the_exercises_in_the_persons_plan():
+    """With a saved profile, each exercise in the plan is marked, and only those."""
+    profile = make_profile(conditions=["hip_replacement"])
+    at = open_page("library", profile)
+    marked = [m for m in at.markdown if "In your plan" in m.value]
+    assert len(marked) == len(names(build_plan(profile, 1)))
+
+
+def test_the_library_says_who_an_exercise_is_not_for():
+    """An exercise forbidden by a condition names that condition in plain words."""
+    rules = safety_rules().conditions.values()
+    at = open_page("library")
+    text = shown(at)
+    for exercise in catalogue().exercise:
+        labels = [rule.label.lower() for rule in rules if rule.forbids & exercise.tags]
+        if labels:
+            assert f"**Not for:** {', '.join(labels)}" in text
+
+
+def test_the_tips_page_shows_every_tip_of_the_plan_with_its_source():
+    """Each tip's text and source appear, under friendly topic titles."""
+    profile = make_profile(stress=8, lifting="often")
+    plan = build_plan(profile, 1)
+    at = open_page("tips", profile)
+    text = shown(at)
+    for tip in plan.tips:
+        assert tip.text in text and f"Source: {tip.source}" in text
+    assert "When to see a doctor" in [h.value for h in at.subheader]
+    assert f"{plan.bmi:.1f}" in [m.value for m in at.metric]
+
+
+def test_the_tips_page_defers_to_the_doctor_on_water_for_heart_or_kidney_disease():
+    """No water target is given when a doctor sets the fluid limit."""
+    at = open_page("tips", make_profile(conditions=["heart_or_kidney_disease"]))
+    assert "Follow your doctor's advice on how much to drink." in shown(at)
