@@ -1,6 +1,7 @@
 """Weekly plan: the week's sessions as a table and day cards, why it looks so, and downloads."""
 
 import json
+import math
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -11,6 +12,7 @@ from planner import WeekPlan, build_plan
 from planner.exports.csv_table import plan_csv
 from planner.exports.ics_calendar import plan_ics
 from planner.exports.pdf_sheet import plan_pdf
+from planner.plan import Day
 
 WEEKS = range(1, 13)
 PAPERS = {"a4": "A4", "letter": "US Letter"}
@@ -22,35 +24,38 @@ def pdf_bytes(plan_json: str, paper: str, _plan: WeekPlan) -> bytes:
     return plan_pdf(_plan, paper=paper)
 
 
+NBSP = "\u00a0"  # keeps 'Tue 24 Nov' on one line in the table
+
+
 def short_date(day: date | None) -> str:
     return f"{day.day} {day:%b}" if day else ""
 
 
-def duration(seconds: int) -> str:
-    """'50 s' or '1 min 28 s'."""
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+def day_label(day: Day) -> str:
+    """'Tue 24 Nov' for a dated day, else the day's own name ('Day 1')."""
+    if day.date is None:
+        return day.day
+    return f"{day.day[:3]} {short_date(day.date)}".replace(" ", NBSP)
 
 
 def week_table(plan: WeekPlan) -> pd.DataFrame:
-    """One row per exercise (one per rest day), with short column names."""
+    """One row per exercise (one per rest day); few short columns: no sideways scroll on phones."""
     rows = []
     for day in plan.days:
-        base = {"Day": day.day, "Date": short_date(day.date)}
         if not day.exercises:
-            rows.append(base | {"Exercise": "Rest day", "Sets x reps": "", "Hold": "", "Time": ""})
+            rows.append({"Day": day_label(day), "Exercise": "Rest day"})
         for item in day.exercises:
+            each = " each side" if item.sides == 2 else ""
             rows.append(
-                base
-                | {
+                {
+                    "Day": day_label(day),
                     "Exercise": item.name,
-                    "Sets x reps": f"{item.sets} x {item.reps}"
-                    + (" each side" if item.sides == 2 else ""),
+                    "Sets x reps": f"{item.sets} x {item.reps}{each}",
                     "Hold": f"{item.hold_s} s" if item.hold_s else "",
-                    "Time": duration(item.seconds),
+                    "Min": f"{math.ceil(item.seconds / 30) / 2:g}",  # up to the next half minute
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).fillna("")
 
 
 def day_cards(plan: WeekPlan) -> None:
