@@ -1,0 +1,74 @@
+"""The database tables: saved people (a profile each) and their session log.
+
+Every person belongs to an `owner` (an account; "local" on a one-person install), and every query
+in store.py is scoped to it. Log rows belong to people and go when their person goes. The CHECK
+constraints repeat LogEntry's ranges, so a bug that skips validation cannot store a bad row.
+Any change here needs a new migration in storage/migrations/versions/.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+OWNER_MAX = 200
+NAME_MAX = 60  # Profile.name allows at most 60 characters
+NOTE_MAX = 500  # LogEntry.note
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class PersonRow(Base):
+    """One saved person: the profile as JSON text, re-validated on every read."""
+
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("owner", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(OWNER_MAX))
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    profile_json: Mapped[str] = mapped_column(Text)
+    programme_start: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LogRow(Base):
+    """One day of one person's session log (LogEntry's fields); one row per person and day."""
+
+    __tablename__ = "session_log"
+    __table_args__ = (
+        UniqueConstraint("person_id", "day"),
+        CheckConstraint("week BETWEEN 1 AND 520", name="week"),
+        CheckConstraint("status IN ('done', 'partly', 'skipped')", name="status"),
+        CheckConstraint("pain_before BETWEEN 0 AND 10", name="pain_before"),
+        CheckConstraint("pain_after BETWEEN 0 AND 10", name="pain_after"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    week: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10))
+    pain_before: Mapped[int | None] = mapped_column(Integer)
+    pain_after: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(NOTE_MAX))
