@@ -24,7 +24,7 @@ def entry(exercise: Exercise, mine: bool) -> None:
         st.subheader(exercise.name)
         if mine:
             st.badge("In your plan", icon=":material/check:", color="green")
-        ui.picture(exercise)
+        ui.picture(exercise, width=240)
         st.markdown(f"**Position:** {ui.POSITIONS[exercise.position].lower()}")
         st.markdown(ui.numbered(exercise.steps))
         if exercise.cautions:
