@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner import build_plan, parse_profile
-from planner.data_files import FAMILIES, catalogue, safety_rules
+from planner.data_files import FAMILIES, catalogue, exercises_by_id, safety_rules
 from tests.conftest import make_profile
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -166,6 +166,17 @@ def test_the_plan_page_shows_the_exercises_build_plan_chose():
     expected = [p.name for d in plan.days for p in d.exercises] + ["Rest day"] * 4
     assert sorted(table["Exercise"]) == sorted(expected)
     assert names(plan) <= set(table["Exercise"])
+
+
+def test_the_plan_page_shows_a_picture_of_each_exercise_with_alt_text():
+    """Each exercise in a session has its drawing, described for screen readers."""
+    profile = make_profile()
+    items = [item for day in build_plan(profile, 1).sessions for item in day.exercises]
+    drawn = [item for item in items if exercises_by_id()[item.id].image_path.is_file()]
+    assert drawn, "the catalogue's drawings are in exercises/images"
+    at = open_page("plan", profile)
+    assert len(at.image) == len(drawn)
+    assert [image.proto.imgs[0].alt for image in at.image] == [f"Drawing: {i.name}" for i in drawn]
 
 
 def test_choosing_another_week_changes_the_doses():
