@@ -12,6 +12,25 @@ from planner import Profile, ProfileError, WeekPlan, parse_profile
 from planner.data_files import Exercise, exercises_by_id, safety_rules
 from planner.plan import Prescription, Risk
 
+
+def _use_app_navigation() -> None:
+    """Run every visit through app.py's st.navigation.
+
+    Streamlit keeps a relic of its old multipage mode: while no session of a fresh server has run
+    app.py yet, a visit straight to /plan runs pages/plan.py alone, with a sidebar listing every
+    file in pages/. Every page imports this module, so the first such visit switches the server to
+    st.navigation and reruns once; later visits never get here with the flag set.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_use_app_navigation()
+
+
 PROFILE_KEY = "profile"  # the validated profile, as Profile.model_dump()
 WEEK_KEY = "plan_week"  # the week last chosen on the plan page, shared with the other pages
 PROFILE_PAGE = "pages/profile.py"

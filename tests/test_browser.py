@@ -1,0 +1,146 @@
+"""End to end in a real browser: `streamlit run` plus Debian's Chromium driven by Playwright.
+
+A person's path: every page opens without an exception; the profile form is filled and saved; the
+plan shows the exercises build_plan gives; a red flag shows the stop screen. Screenshots go to
+test-artifacts/ so a person can look at them.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from planner import build_plan
+from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "test-artifacts"
+PROFILE = {
+    "Age in years": "52",
+    "Height in centimetres": "170",
+    "Weight in kilograms": "80",
+    "Hours a day spent sitting": "8",
+    "Days a week with at least 30 minutes of activity": "2",
+    "Litres of drinks a day": "1.5",
+    "Weeks this episode has lasted (0 if less than a week)": "2",
+}
+CHOICES = {"Sex": "Male", "Do you lift or carry heavy things?": "Often"}
+CHOICES |= {"How is your sitting posture?": "Fair"}
+CHOICES |= {"How strong are your stomach (core) muscles?": "Weak"}
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get)")
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture
+def page(app_url):
+    with chromium_browser() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield page
+        context.close()
+        assert not errors, f"JavaScript errors: {errors}"
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")
+
+
+def shoot(page, name: str) -> None:
+    """A screenshot of the whole page (Streamlit scrolls inside its main area, so grow the view)."""
+    SHOTS.mkdir(exist_ok=True)
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section.main')]"
+        ".map(e => e.scrollHeight), 900)"
+    )
+    page.set_viewport_size({"width": 1280, "height": min(int(height) + 40, 8000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def go(page, title: str) -> None:
+    """Navigate with the sidebar, as a person would (the session, and its profile, stay)."""
+    page.get_by_role("link", name=title).first.click()
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")
+
+
+def fill_profile(page, red_flag: str | None = None) -> None:
+    for label, value in PROFILE.items():
+        page.get_by_label(label, exact=True).fill(value)
+    for group, option in CHOICES.items():
+        page.get_by_role("radiogroup", name=group).get_by_text(option, exact=True).click()
+    if red_flag:
+        page.get_by_text(red_flag, exact=True).click()
+    page.get_by_role("button", name="Save and check").click()
+    wait_for_app(page)
+
+
+@pytest.mark.parametrize("path", ["", "profile", "plan", "library", "tips"])
+def test_every_page_opens_without_an_exception(page, app_url, path):
+    """A fresh visitor can open each page directly; pages that need a profile say so."""
+    open_page(page, f"{app_url}/{path}")
+    shoot(page, f"page-{path or 'home'}-fresh")
+    if path in ("plan", "tips"):
+        assert "safety check" in page.inner_text("body").lower()
+
+
+def test_a_person_fills_the_profile_and_sees_their_plan(page, app_url):
+    """Fill the form, save, go to the weekly plan: the exercises match build_plan's."""
+    open_page(page, f"{app_url}/profile")
+    fill_profile(page)
+    body = page.inner_text("body")
+    assert "Your answers are saved" in body
+    shoot(page, "profile-saved")
+    go(page, "Weekly plan")
+    body = page.inner_text("body")
+    expected = build_plan(
+        {
+            "age": 52, "sex": "male", "height_cm": 170, "weight_kg": 80, "sitting_hours": 8,
+            "active_days": 2, "lifting": "often", "posture": "fair", "core_strength": "weak",
+            "water_l": 1.5, "stress": 5, "pain": 5, "pain_weeks": 2, "recent_trauma": False,
+            "conditions": [], "red_flags": [], "days_per_week": 3, "minutes_per_day": 15,
+        }
+    )  # fmt: skip
+    for name in {p.name for d in expected.days for p in d.exercises}:
+        assert name in body, name
+    assert page.get_by_role("button", name=re.compile("PDF")).count() >= 1
+    shoot(page, "plan")
+    for title in ("Exercise library", "Tips"):
+        go(page, title)
+        shoot(page, title.lower().replace(" ", "-"))
+    assert "litres" in page.inner_text("body").lower() or " L " in page.inner_text("body")
+
+
+def test_a_red_flag_stops_the_plan_in_the_browser(page, app_url):
+    """Ticking new bladder or bowel problems shows the emergency message and no plan."""
+    open_page(page, f"{app_url}/profile")
+    fill_profile(page, red_flag="New problems controlling your bladder or bowel")
+    body = page.inner_text("body")
+    assert "emergency department now" in body.lower()
+    shoot(page, "profile-red-flag")
+    go(page, "Weekly plan")
+    assert "Pelvic tilt" not in page.inner_text("body")
+
+
+def test_a_first_visit_straight_to_a_page_uses_the_apps_navigation():
+    """On a fresh server, opening /plan first still shows BackPlan's titled navigation.
+
+    (Streamlit would otherwise run pages/plan.py alone and list every file in pages/.)
+    """
+    with running_app() as url, chromium_browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        open_page(page, f"{url}/plan")
+        links = page.get_by_role("link").all_inner_texts()
+        assert any("Weekly plan" in text for text in links), links
+        assert not any(text.strip() == "ui" for text in links), links
