@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast lint bench screenshots browser-deps clean
+.PHONY: run test test-fast lint bench screenshots browser-deps db-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,19 @@ browser-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
+# Debian's PostgreSQL server binaries, so the storage tests also run against a real PostgreSQL.
+db-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing postgresql from Debian ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.dev browser-deps lint
+test: $(VENV)/.dev browser-deps db-deps lint
 	$(BIN)/python -m pytest
 
 # The quick loop while coding: no browser tests.
@@ -45,6 +53,7 @@ test-fast: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/bench_planner.py
+	$(BIN)/python bench/bench_storage.py
 
 # Screenshots of every page and the PDF sheet rendered to PNG, into docs/ (used by the README).
 screenshots: $(VENV)/.dev browser-deps

@@ -36,7 +36,6 @@ def advice_ids(profile: Profile) -> list[str]:
         and profile.pain >= g.HIGH_PAIN,
         "blood_pressure": "high_blood_pressure" in profile.conditions,
         "pregnancy": "pregnancy" in profile.conditions,
-        "no_better": True,
     }
     return [key for key, hit in applies.items() if hit]
 
