@@ -5,6 +5,7 @@ import itertools
 import re
 import tomllib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -82,3 +83,16 @@ def test_no_supplements_brands_or_medicine_doses_in_any_text():
     texts += [s for e in catalogue().exercise for s in (*e.steps, *e.cautions)]
     banned = re.compile(r"supplement|vitamin|magnesium|ibuprofen|naproxen|\bmg\b|brand", re.I)
     assert not [t for t in texts if banned.search(t)]
+
+
+def test_every_picture_draws_its_lines_inside_its_frame():
+    """fpdf2 does not clip to the viewBox, so a line outside it would print over the text."""
+    for exercise in catalogue().exercise:
+        svg = ElementTree.parse(exercise.image_path).getroot()
+        x, y, w, h = map(float, svg.get("viewBox").split())
+        assert abs(w / h - 1.5) < 0.02, exercise.id
+        for line in svg.iter("{http://www.w3.org/2000/svg}line"):
+            xs = (float(line.get("x1")), float(line.get("x2")))
+            ys = (float(line.get("y1")), float(line.get("y2")))
+            assert all(x <= v <= x + w for v in xs), (exercise.id, xs)
+            assert all(y <= v <= y + h for v in ys), (exercise.id, ys)
