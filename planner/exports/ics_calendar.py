@@ -9,6 +9,7 @@ them. A red-flag plan gives a valid calendar with no events: there is nothing sa
 
 import hashlib
 import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Alarm, Calendar, Event
@@ -42,6 +43,23 @@ def plan_ics(
             if day.is_session:
                 on = day.date or start + timedelta(days=i)
                 cal.add_component(_event(plan, day, datetime.combine(on, session_time), stamp))
+    return cal.to_ical()
+
+
+def programme_ics(
+    plans: Sequence[WeekPlan], start: date, created: datetime, session_time: time = time(18, 0)
+) -> bytes:
+    """Several consecutive weeks' sessions in one calendar; undated week i starts 7*i days after
+    `start`."""
+    cal = Calendar.from_ical(plan_ics(plans[0], start, created, session_time))
+    for i, plan in enumerate(plans[1:], start=1):
+        later = plan_ics(plan, start + timedelta(weeks=i), created, session_time)
+        for event in Calendar.from_ical(later).walk("VEVENT"):
+            cal.add_component(event)
+    if len(plans) > 1:
+        name = clean(plans[0].name or "")
+        weeks = f"BackPlan weeks {plans[0].week}-{plans[-1].week}"
+        cal["x-wr-calname"] = weeks + (f" - {name}" if name else "")
     return cal.to_ical()
 
 

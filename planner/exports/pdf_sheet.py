@@ -11,11 +11,13 @@ sheet with no exercises. Pure: the same plan always gives the same bytes.
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from planner.clinic import ClinicHeader
 from planner.data_files import FAMILIES, exercises_by_id
 from planner.exports import pdf_style as s
 from planner.plan import Prescription, WeekPlan
 
 STOP_SIZES = (s.NAME_PT, s.BODY_PT, s.SMALL_PT)
+STOP_TITLE = "BackPlan - see a doctor first"
 DAY_W = 10.0
 PAD = 1.9
 TICK = 6.5
@@ -59,21 +61,33 @@ class Row:
     picture: Path
 
 
-def plan_pdf(plan: WeekPlan, paper: str = "a4") -> bytes:
-    """The plan as a one-page PDF; paper is 'a4' or 'letter' (ValueError otherwise)."""
+def plan_pdf(plan: WeekPlan, paper: str = "a4", clinic: ClinicHeader | None = None) -> bytes:
+    """The plan as a one-page PDF; paper is 'a4' or 'letter' (ValueError otherwise); an optional
+    clinic header prints at the top."""
     s.paper_format(paper)
-    if not plan.safe_to_exercise:
-        pdf = s.new_document(paper, "BackPlan - see a doctor first")
-        size = _first_fitting(pdf, STOP_SIZES, lambda pen, size: _stop_sheet(pen, plan, size))
-        bottom = _stop_sheet(s.Pen(pdf), plan, size)
-    else:
-        pdf = s.new_document(paper, f"BackPlan - weekly plan, week {plan.week}")
-        rows = week_rows(plan)
-        fit = choose_fit(pdf, plan, rows)
-        bottom = _exercise_sheet(s.Pen(pdf), plan, rows, fit)
-    if bottom > pdf.h - s.MARGIN or pdf.pages_count != 1:
-        raise RuntimeError(f"layout bug: the sheet ends at {bottom:.1f} mm, below the margin")
+    title = f"BackPlan - weekly plan, week {plan.week}"
+    pdf = s.new_document(paper, title if plan.safe_to_exercise else STOP_TITLE)
+    draw_plan_page(pdf, plan, s.Frame(clinic))
+    if pdf.pages_count != 1:
+        raise RuntimeError("layout bug: the sheet ran onto a second page")
     return bytes(pdf.output())
+
+
+def draw_plan_page(pdf, plan: WeekPlan, frame: s.Frame) -> None:
+    """Draw the week's sheet, or the see-a-doctor sheet of a red-flag plan, on pdf's current
+    page, framed by the clinic header and page label of `frame`."""
+    if not plan.safe_to_exercise:
+
+        def stop(pen: s.Pen, size: float) -> float:
+            return _stop_sheet(pen, plan, size, frame)
+
+        bottom = stop(s.Pen(pdf), _first_fitting(pdf, STOP_SIZES, stop))
+    else:
+        rows = week_rows(plan)
+        fit = choose_fit(pdf, plan, rows, frame)
+        bottom = _exercise_sheet(s.Pen(pdf), plan, rows, fit, frame)
+    if bottom > pdf.h - s.MARGIN:
+        raise RuntimeError(f"layout bug: the sheet ends at {bottom:.1f} mm, below the margin")
 
 
 def week_rows(plan: WeekPlan) -> list[Row]:
@@ -93,11 +107,11 @@ def week_rows(plan: WeekPlan) -> list[Row]:
     return sorted(rows, key=lambda r: (order.get(r.item.category, 99), min(r.days)))
 
 
-def choose_fit(pdf, plan: WeekPlan, rows: list[Row]) -> Fit:
+def choose_fit(pdf, plan: WeekPlan, rows: list[Row], frame: s.Frame) -> Fit:
     """The richest rows that fit, then as many tips and notes as still fit; advice goes last."""
 
     def layout(pen: s.Pen, fit: Fit) -> float:
-        return _exercise_sheet(pen, plan, rows, fit)
+        return _exercise_sheet(pen, plan, rows, fit, frame)
 
     plain = [Fit(picture, steps, tips=2, notes=False) for picture, steps in ROW_STYLES]
     rows_fit = _first_fitting(pdf, [*plain, replace(plain[-1], advice=False)], layout)
@@ -112,7 +126,7 @@ def _first_fitting(pdf, options, layout):
     raise ValueError("this plan has too much to fit on a one-page sheet")
 
 
-def _exercise_sheet(pen: s.Pen, plan: WeekPlan, rows: list[Row], fit: Fit) -> float:
+def _exercise_sheet(pen: s.Pen, plan: WeekPlan, rows: list[Row], fit: Fit, frame) -> float:
     """Lay out (or measure) the exercise sheet; returns where the page must end for it to fit."""
     sessions = len(plan.sessions)
     longest = max((d.minutes for d in plan.days), default=0)
@@ -120,18 +134,19 @@ def _exercise_sheet(pen: s.Pen, plan: WeekPlan, rows: list[Row], fit: Fit) -> fl
         f"Back-pain risk: {plan.risk.level}. {sessions} session{'s' * (sessions != 1)} this week, "
         f"up to {longest} minutes each."
     )
-    y = s.header(pen, "BackPlan - weekly plan", s.week_label(plan), plan.name, subtitle)
+    title, week = "BackPlan - weekly plan", s.week_label(plan)
+    y = s.header(pen, title, week, plan.name, subtitle, clinic=frame.clinic)
     y = _grid(pen, plan, rows, fit, y) + 4
     y = _tips(pen, plan, fit, y)
     if fit.notes and plan.notes:
         y = _bullets(pen, "Why this plan", [n.text for n in plan.notes], y)
     y = _help_box(pen, plan, fit, y)
-    return _with_footer(pen, plan.disclaimer, s.SOURCES_LINE, y)
+    return _with_footer(pen, plan.disclaimer, s.SOURCES_LINE, y, frame.page)
 
 
-def _with_footer(pen: s.Pen, disclaimer: str, sources: str, y: float) -> float:
+def _with_footer(pen: s.Pen, disclaimer: str, sources: str, y: float, page: str) -> float:
     """Draw the footer; return where the page would end if it sat just below the content."""
-    top = s.footer(pen, disclaimer, sources)
+    top = s.footer(pen, disclaimer, sources, page)
     return y + 4 + (pen.pdf.h - s.MARGIN - top)
 
 
@@ -292,10 +307,11 @@ def _help_box(pen: s.Pen, plan: WeekPlan, fit: Fit, y: float) -> float:
     return s.boxed(pen, y, contents)
 
 
-def _stop_sheet(pen: s.Pen, plan: WeekPlan, size: float) -> float:
+def _stop_sheet(pen: s.Pen, plan: WeekPlan, size: float, frame: s.Frame) -> float:
     """The 'see a doctor first' sheet of a red-flag plan: urgency, reasons, no exercises."""
     intro = "Your answers show a warning sign, so BackPlan has made no exercise plan for you."
-    y = s.header(pen, "BackPlan - see a doctor first", s.date_range(plan), plan.name, intro)
+    dates = s.date_range(plan)
+    y = s.header(pen, STOP_TITLE, dates, plan.name, intro, clinic=frame.clinic)
     urgency = URGENCY.get(plan.urgency or "soon", URGENCY["soon"])
 
     def contents(pen: s.Pen, x: float, y: float, width: float) -> float:
@@ -310,4 +326,4 @@ def _stop_sheet(pen: s.Pen, plan: WeekPlan, size: float) -> float:
         if message:
             y += pen.text(s.MARGIN, y, pen.pdf.epw, label, size, bold=True)
         y += pen.text(s.MARGIN, y, pen.pdf.epw, message or label, size) + 3
-    return _with_footer(pen, plan.disclaimer, s.RED_FLAG_SOURCES_LINE, y)
+    return _with_footer(pen, plan.disclaimer, s.RED_FLAG_SOURCES_LINE, y, frame.page)

@@ -14,6 +14,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, XPos, YPos
 
+from planner.clinic import ClinicHeader
 from planner.plan import WeekPlan
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -55,6 +56,14 @@ RED_FLAG_SOURCES_LINE = (
     "Sources: British Association of Spine Surgeons, cauda equina standards (2018); IFOMPT "
     "red-flag framework (Finucane 2020); NICE CKS sciatica, 'Interpreting red flags'."
 )
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What frames every page of a document: the clinic header on top, the page label below."""
+
+    clinic: ClinicHeader | None = None
+    page: str = ""
 
 
 class _IgnoreSvgTitle(logging.Filter):
@@ -274,28 +283,59 @@ def boxed(pen: Pen, y: float, contents, fill=ALERT_FILL, stroke=ALERT, pad: floa
     return y + height
 
 
-def footer(pen: Pen, disclaimer: str, sources: str) -> float:
-    """The disclaimer and sources at the foot of the page; returns the footer's top y."""
+def footer(pen: Pen, disclaimer: str, sources: str, page: str = "") -> float:
+    """The disclaimer and sources at the foot of the page, with an optional page label ('Page 2
+    of 7') at the right of the sources; returns the footer's top y."""
     pdf = pen.pdf
     width = pdf.epw
+    label_w = pen.width(page, SMALL_PT, bold=True) + 4 if page else 0
     height = len(pen.lines(disclaimer, width, SMALL_PT)) * line_height(SMALL_PT)
-    height += len(pen.lines(sources, width, SMALL_PT)) * line_height(SMALL_PT)
+    height += len(pen.lines(sources, width - label_w, SMALL_PT)) * line_height(SMALL_PT)
     top = pdf.h - MARGIN - height
     pen.rule(MARGIN, top - 2, pdf.w - MARGIN, top - 2)
     y = top + pen.text(MARGIN, top, width, disclaimer, SMALL_PT, color=MUTED)
-    pen.text(MARGIN, y, width, sources, SMALL_PT, color=MUTED)
+    pen.text(MARGIN, y, width - label_w, sources, SMALL_PT, color=MUTED)
+    if page:
+        pen.text(pdf.w - MARGIN - label_w, y, label_w, page, SMALL_PT, bold=True, align="R")
     return top - 2
 
 
-def header(pen: Pen, title: str, right: str, name: str | None, subtitle: str) -> float:
+def clinic_band(pen: Pen, clinic: ClinicHeader | None, y: float) -> float:
+    """The clinic's name and contact, right-aligned at the top of the page; returns its height
+    (0 without a clinic). Name and contact share a line when they fit, else take one each."""
+    if clinic is None:
+        return 0.0
+    pdf, width = pen.pdf, pen.pdf.epw
+    name, contact = printable(clinic.name), printable(clinic.contact)
+    name_w = pen.width(name, SMALL_PT, bold=True)
+    gap = 4.0
+    top = y
+    if contact and name_w + gap + pen.width(contact, SMALL_PT) <= width:
+        contact_w = pen.width(contact, SMALL_PT)
+        pen.text(pdf.w - MARGIN - contact_w, y, contact_w, contact, SMALL_PT, color=MUTED)
+        x = pdf.w - MARGIN - contact_w - gap - name_w
+        y += pen.text(x, y, name_w + 0.5, name, SMALL_PT, bold=True, color=MUTED)
+    else:
+        y += pen.text(MARGIN, y, width, name, SMALL_PT, bold=True, color=MUTED, align="R")
+        if contact:
+            y += pen.text(MARGIN, y, width, contact, SMALL_PT, color=MUTED, align="R")
+    pen.rule(MARGIN, y + 0.8, pdf.w - MARGIN, y + 0.8, lw=0.2)
+    return y + 2.5 - top
+
+
+def header(pen: Pen, title: str, right: str, name: str | None, subtitle: str, **kw) -> float:
     """Title and `right` (week, dates) on top; below, the name with the subtitle beside it (or
-    under it when both do not fit one line). Returns the y below the rule."""
+    under it when both do not fit one line). kw: clinic (a ClinicHeader band above the title).
+    Returns the y below the rule."""
     pdf, x, width = pen.pdf, MARGIN, pen.pdf.epw
+    top = MARGIN + clinic_band(pen, kw.get("clinic"), MARGIN)
     right_w = pen.width(right, HEADING_PT + 2, bold=True) + 1
-    pen.text(x, MARGIN, width - right_w, title, TITLE_PT, bold=True, color=ACCENT)
-    top = MARGIN + line_height(TITLE_PT) - line_height(HEADING_PT + 2)
-    pen.text(pdf.w - MARGIN - right_w, top, right_w, right, HEADING_PT + 2, bold=True, align="R")
-    y = MARGIN + line_height(TITLE_PT) + 1
+    pen.text(x, top, width - right_w, title, TITLE_PT, bold=True, color=ACCENT)
+    right_y = top + line_height(TITLE_PT) - line_height(HEADING_PT + 2)
+    pen.text(
+        pdf.w - MARGIN - right_w, right_y, right_w, right, HEADING_PT + 2, bold=True, align="R"
+    )
+    y = top + line_height(TITLE_PT) + 1
     name = printable(name or "")
     name_h = pen.text(x, y, width, name, HEADING_PT + 1, bold=True)
     room = width - pen.width(name, HEADING_PT + 1, bold=True) - 8
