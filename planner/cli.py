@@ -1,4 +1,5 @@
-"""Command line: `python -m planner plan PROFILE.json [--week N] [--format ...] [-o FILE]`.
+"""Command line: `python -m planner plan PROFILE.json [--week N] [--format ...] [-o FILE]`,
+`python -m planner batch PEOPLE.csv --out DIR [--weeks 1-4]` and `python -m planner template`.
 
 Bad input exits with status 2 and a message naming the field; no traceback, no partial file.
 """
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from planner.atomic import write_atomically
 from planner.builder import build_plan
+from planner.clinic import ClinicError, ClinicHeader
 from planner.plan import WeekPlan
 from planner.profile import ProfileError
 from planner.profile_io import load_profile
@@ -19,7 +21,7 @@ FORMATS = ("json", "csv", "pdf", "ics")
 BAD_INPUT = 2
 
 
-def _render(plan: WeekPlan, fmt: str, paper: str, at: time, today: date) -> bytes:
+def _render(plan: WeekPlan, fmt: str, paper: str, at: time, today: date, clinic) -> bytes:
     """The plan in the chosen format, as bytes."""
     if fmt == "json":
         return (json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n").encode()
@@ -30,13 +32,13 @@ def _render(plan: WeekPlan, fmt: str, paper: str, at: time, today: date) -> byte
     if fmt == "pdf":
         from planner.exports.pdf_sheet import plan_pdf
 
-        return plan_pdf(plan, paper=paper)
+        return plan_pdf(plan, paper=paper, clinic=clinic)
     from planner.exports.ics_calendar import plan_ics
 
     return plan_ics(plan, start=today, created=datetime.now(UTC), session_time=at)
 
 
-def _session_time(text: str) -> time:
+def session_time(text: str) -> time:
     try:
         return time.fromisoformat(text)
     except ValueError:
@@ -58,13 +60,34 @@ def make_parser() -> argparse.ArgumentParser:
     plan.add_argument("--format", choices=FORMATS, default="json", help="output format")
     plan.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     plan.add_argument(
-        "--time", type=_session_time, default=time(18, 0), help="session time for ICS (18:00)"
+        "--time", type=session_time, default=time(18, 0), help="session time for ICS (18:00)"
     )
     plan.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    clinic_options(plan)
+    from planner.batch_cli import add_batch_commands
+
+    add_batch_commands(commands)
     return parser
 
 
-def _fail(message: str) -> int:
+def clinic_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--clinic-name",
+        help="clinic name printed on top of every PDF page (overrides the saved one)",
+    )
+    command.add_argument("--clinic-contact", help="clinic contact line printed beside the name")
+
+
+def clinic_header(args: argparse.Namespace) -> ClinicHeader | None:
+    """The clinic header from the options, else the one saved in the app (None when neither)."""
+    if args.clinic_name is None and args.clinic_contact is None:
+        from storage.clinic import saved_clinic
+
+        return saved_clinic()
+    return ClinicHeader(args.clinic_name or "", args.clinic_contact or "")
+
+
+def fail(message: str) -> int:
     print(f"backplan: {message}", file=sys.stderr)
     return BAD_INPUT
 
@@ -74,21 +97,30 @@ def run_plan(args: argparse.Namespace) -> int:
         profile = load_profile(args.profile)
     except ProfileError as exc:
         details = "\n".join(f"  {p}" for p in exc.problems)
-        return _fail(f"{args.profile} has a problem:\n{details}")
+        return fail(f"{args.profile} has a problem:\n{details}")
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
-        return _fail("a PDF needs -o FILE (or redirect standard output to a file)")
+        return fail("a PDF needs -o FILE (or redirect standard output to a file)")
+    try:
+        clinic = clinic_header(args) if args.format == "pdf" else None
+    except ClinicError as exc:
+        return fail(str(exc))
     plan = build_plan(profile, week=args.week)
-    data = _render(plan, args.format, args.paper, args.time, profile.start_date or date.today())
+    today = profile.start_date or date.today()
+    data = _render(plan, args.format, args.paper, args.time, today, clinic)
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
     if not args.output.parent.is_dir():
-        return _fail(f"-o: the folder {args.output.parent} does not exist")
+        return fail(f"-o: the folder {args.output.parent} does not exist")
     write_atomically(args.output, data)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    return run_plan(args)
+    if args.command == "plan":
+        return run_plan(args)
+    from planner.batch_cli import run_batch, run_template
+
+    return run_batch(args) if args.command == "batch" else run_template()

@@ -1,0 +1,142 @@
+"""The `batch` and `template` commands: one file per person of a spreadsheet, into a folder.
+
+    python -m planner batch PEOPLE.csv --out DIR [--weeks 1-4 | --weeks 2] [--paper a4|letter]
+        [--format pdf|ics|json] [--clinic-name NAME --clinic-contact LINE]
+    python -m planner template > people.csv
+
+Bad rows are reported on standard error with their line number, the field and what it allows; the
+good rows are still made, and the exit status is 2 when any row was bad. Files are written whole or
+not at all. On a terminal, a progress bar shows on standard error.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from planner.atomic import write_atomically
+from planner.batch import FORMATS, FileNamer, Job, Made, produce, read_rows, template_csv
+from planner.cli import BAD_INPUT, clinic_header, clinic_options, fail, session_time
+from planner.clinic import ClinicError
+from planner.profile import FieldProblem, ProfileError
+
+MAX_WEEKS = 12  # one booklet covers at most this many weeks
+MAX_CSV_BYTES = 50_000_000
+
+
+def weeks(text: str) -> tuple[int, int]:
+    """'2' or '1-4' as (first, last)."""
+    first, _, last = text.partition("-")
+    last = last or first
+    if not (first.isdigit() and last.isdigit()):
+        raise argparse.ArgumentTypeError("must be a week like 2 or a range like 1-4")
+    low, high = int(first), int(last)
+    if not 1 <= low <= high <= 520 or high - low >= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(
+            f"must be weeks 1 to 520, the first not after the last, at most {MAX_WEEKS} weeks"
+        )
+    return low, high
+
+
+def add_batch_commands(commands) -> None:
+    """Add `batch` and `template` to the CLI's subcommands."""
+    batch = commands.add_parser("batch", help="make one file per person of a CSV of profiles")
+    batch.add_argument("people", type=Path, help="CSV with one profile a row (see `template`)")
+    batch.add_argument("--out", type=Path, required=True, help="folder for the files (made)")
+    batch.add_argument(
+        "--weeks", type=weeks, default=(1, 1), help="a week (2) or a range (1-4): a booklet PDF"
+    )
+    batch.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    batch.add_argument("--format", choices=FORMATS, default="pdf", help="file format (pdf)")
+    batch.add_argument(
+        "--time", type=session_time, default=session_time("18:00"), help="ICS time (18:00)"
+    )
+    batch.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)"
+    )
+    clinic_options(batch)
+    commands.add_parser("template", help="print a CSV template with three example people")
+
+
+def read_csv_text(path: Path) -> str:
+    """The whole CSV as text (UTF-8, with or without a byte-order mark), or a ProfileError."""
+    try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise _file_problem(f"is larger than {MAX_CSV_BYTES // 1_000_000} MB")
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _file_problem("is not UTF-8 text") from None
+    except OSError as exc:
+        raise _file_problem(f"cannot be read ({exc.strerror})") from None
+
+
+def _file_problem(message: str) -> ProfileError:
+    return ProfileError([FieldProblem(field="file", message=message)])
+
+
+def run_template() -> int:
+    sys.stdout.write(template_csv())
+    return 0
+
+
+class ProgressBar:
+    """'[#####.....] 512/1000' redrawn in place on a terminal; silent elsewhere."""
+
+    def __init__(self, total: int, stream: TextIO, width: int = 30):
+        self.total, self.stream, self.width = total, stream, width
+        self.shown = stream.isatty() and total > 0
+
+    def update(self, done: int) -> None:
+        if self.shown:
+            filled = self.width * done // self.total
+            bar = "#" * filled + "." * (self.width - filled)
+            self.stream.write(f"\r[{bar}] {done}/{self.total}")
+            self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * (self.width + 24) + "\r")
+            self.stream.flush()
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    try:
+        text = read_csv_text(args.people)
+        total = sum(1 for _ in read_rows(text.splitlines(keepends=True)))
+        clinic = clinic_header(args) if args.format == "pdf" else None
+        job = Job(*args.weeks, args.format, args.paper, clinic, session_time=args.time)
+    except ProfileError as exc:
+        return fail(f"{args.people} {exc.problems[0].message}")
+    except ClinicError as exc:
+        return fail(str(exc))
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return fail(f"--out: cannot use {args.out} ({exc.strerror})")
+    rows = read_rows(text.splitlines(keepends=True))
+    made, doctor, bad = 0, 0, 0
+    namer, bar = FileNamer(job.fmt), ProgressBar(total, sys.stderr)
+    for done, result in enumerate(produce(rows, job, args.workers), start=1):
+        if isinstance(result, Made):
+            write_atomically(inside(args.out, namer.name(result.name, result.row)), result.data)
+            made, doctor = made + 1, doctor + (not result.safe)
+        else:
+            bar.clear()
+            bad += 1
+            for problem in result.problems:
+                print(f"backplan: {args.people} row {result.row}: {problem}", file=sys.stderr)
+        bar.update(done)
+    bar.clear()
+    notes = f" ({doctor} see-a-doctor)" if doctor else ""
+    print(f"backplan: made {made} file(s) in {args.out}{notes}", file=sys.stderr, end="")
+    print(f"; {bad} row(s) with problems" if bad else "", file=sys.stderr)
+    return BAD_INPUT if bad else 0
+
+
+def inside(folder: Path, name: str) -> Path:
+    """folder/name, refusing any name that would land outside the folder."""
+    path = (folder / name).resolve()
+    if path.parent != folder.resolve():
+        raise ValueError(f"unsafe file name {name!r}")
+    return path
