@@ -31,6 +31,8 @@ NAMING = {
 OWNER_MAX = 200
 NAME_MAX = 60  # Profile.name allows at most 60 characters
 NOTE_MAX = 500  # LogEntry.note
+CLINIC_NAME_MAX = 60  # planner.clinic.NAME_MAX
+CLINIC_CONTACT_MAX = 100  # planner.clinic.CONTACT_MAX
 
 
 class Base(DeclarativeBase):
@@ -72,3 +74,16 @@ class LogRow(Base):
     pain_before: Mapped[int | None] = mapped_column(Integer)
     pain_after: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(String(NOTE_MAX))
+
+
+class ClinicRow(Base):
+    """One owner's clinic header for printed sheets (ClinicHeader's fields); at most one each."""
+
+    __tablename__ = "clinic_header"
+    __table_args__ = (UniqueConstraint("owner"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(OWNER_MAX))
+    name: Mapped[str] = mapped_column(String(CLINIC_NAME_MAX))
+    contact: Mapped[str] = mapped_column(String(CLINIC_CONTACT_MAX))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
