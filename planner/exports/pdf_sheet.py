@@ -16,7 +16,8 @@ from planner.data_files import FAMILIES, exercises_by_id
 from planner.exports import pdf_style as s
 from planner.plan import Prescription, WeekPlan
 
-STOP_SIZES = (s.NAME_PT, s.BODY_PT, s.SMALL_PT)
+# Text size and the gap between reasons (mm) on the see-a-doctor sheet, roomiest first.
+STOP_SIZES = ((s.NAME_PT, 3.0), (s.BODY_PT, 3.0), (s.SMALL_PT, 3.0), (s.SMALL_PT, 1.0))
 STOP_TITLE = "BackPlan - see a doctor first"
 DAY_W = 10.0
 PAD = 1.9
@@ -78,8 +79,8 @@ def draw_plan_page(pdf, plan: WeekPlan, frame: s.Frame) -> None:
     page, framed by the clinic header and page label of `frame`."""
     if not plan.safe_to_exercise:
 
-        def stop(pen: s.Pen, size: float) -> float:
-            return _stop_sheet(pen, plan, size, frame)
+        def stop(pen: s.Pen, spacing: tuple[float, float]) -> float:
+            return _stop_sheet(pen, plan, spacing, frame)
 
         bottom = stop(s.Pen(pdf), _first_fitting(pdf, STOP_SIZES, stop))
     else:
@@ -307,8 +308,10 @@ def _help_box(pen: s.Pen, plan: WeekPlan, fit: Fit, y: float) -> float:
     return s.boxed(pen, y, contents)
 
 
-def _stop_sheet(pen: s.Pen, plan: WeekPlan, size: float, frame: s.Frame) -> float:
-    """The 'see a doctor first' sheet of a red-flag plan: urgency, reasons, no exercises."""
+def _stop_sheet(pen: s.Pen, plan: WeekPlan, spacing, frame: s.Frame) -> float:
+    """The 'see a doctor first' sheet of a red-flag plan: urgency, reasons, no exercises.
+    `spacing` is the reasons' (text size, gap between them)."""
+    size, gap = spacing
     intro = "Your answers show a warning sign, so BackPlan has made no exercise plan for you."
     dates = s.date_range(plan)
     y = s.header(pen, STOP_TITLE, dates, plan.name, intro, clinic=frame.clinic)
@@ -325,5 +328,5 @@ def _stop_sheet(pen: s.Pen, plan: WeekPlan, size: float, frame: s.Frame) -> floa
         label, _, message = s.printable(reason).partition(": ")
         if message:
             y += pen.text(s.MARGIN, y, pen.pdf.epw, label, size, bold=True)
-        y += pen.text(s.MARGIN, y, pen.pdf.epw, message or label, size) + 3
+        y += pen.text(s.MARGIN, y, pen.pdf.epw, message or label, size) + gap
     return _with_footer(pen, plan.disclaimer, s.RED_FLAG_SOURCES_LINE, y, frame.page)
