@@ -25,6 +25,7 @@ pages = [
         url_path="library",
     ),
     st.Page("pages/tips.py", title="Tips", icon=":material/lightbulb:", url_path="tips"),
+    st.Page("pages/batch.py", title="Batch printing", icon=":material/print:", url_path="batch"),
 ]
 
 st.navigation(pages).run()

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from pages import ui
+from pages.printing import print_controls
 from planner import WeekPlan, build_plan
 from planner.exports.csv_table import plan_csv
 from planner.exports.ics_calendar import plan_ics
@@ -156,5 +157,6 @@ st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
 st.table(week_table(plan), hide_index=True, border="horizontal")
 day_cards(plan)
 why_this_plan(plan)
+print_controls()
 downloads(plan)
 st.caption(plan.disclaimer)

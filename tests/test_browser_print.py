@@ -1,0 +1,73 @@
+"""Printing the Weekly plan page in a real browser: print media hides the app's chrome and keeps
+the plan; Chromium's own print-to-PDF gives a short document."""
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
+from tests.test_browser import fill_profile, go, open_page
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get)")
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture
+def plan_page(app_url):
+    """The Weekly plan page of a person who has just filled in the profile."""
+    with chromium_browser() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        open_page(page, f"{app_url}/profile")
+        fill_profile(page)
+        go(page, "Weekly plan")
+        wait_for_app(page)
+        yield page
+        context.close()
+
+
+def test_print_media_shows_the_plan_without_the_apps_chrome(plan_page):
+    """In print: no sidebar, header, buttons or inputs; the day cards and table are there."""
+    page = plan_page
+    assert page.locator("#bp-print-button").is_visible()
+    assert page.locator("[data-testid=stSidebar]").is_visible()
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "plan-print.png"), full_page=True)
+    for hidden in (
+        "[data-testid=stSidebar]",
+        "[data-testid=stHeader]",
+        "#bp-print-button",
+        "[data-testid=stDownloadButton]",
+        "[data-testid=stSelectbox]",
+        "[data-testid=stRadio]",
+    ):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    cards = page.locator("[data-testid=stLayoutWrapper] > [data-testid=stVerticalBlock]")
+    assert cards.count() >= 3 and cards.first.is_visible()
+    assert page.locator("table").first.is_visible()
+    assert page.locator("[data-testid=stImage] img").first.is_visible()
+
+
+def test_chromium_prints_the_plan_on_one_or_two_pages(plan_page):
+    """Chromium's print-to-PDF of the page is one or two A4 pages with the exercises on them."""
+    page = plan_page
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", print_background=True)
+    (SHOTS / "plan-print.pdf").write_bytes(data)
+    reader = PdfReader(io.BytesIO(data))
+    assert 1 <= len(reader.pages) <= 2, len(reader.pages)
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Weekly plan" in text and "Pelvic tilt" in text
+    assert "Print this plan" not in text
