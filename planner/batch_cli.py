@@ -11,6 +11,7 @@ not at all. On a terminal, a progress bar shows on standard error.
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -27,11 +28,10 @@ MAX_CSV_BYTES = 50_000_000
 
 def weeks(text: str) -> tuple[int, int]:
     """'2' or '1-4' as (first, last)."""
-    first, _, last = text.partition("-")
-    last = last or first
-    if not (first.isdigit() and last.isdigit()):
+    found = re.fullmatch(r"(\d{1,3})(?:-(\d{1,3}))?", text.strip())
+    if not found:
         raise argparse.ArgumentTypeError("must be a week like 2 or a range like 1-4")
-    low, high = int(first), int(last)
+    low, high = int(found[1]), int(found[2] or found[1])
     if not 1 <= low <= high <= 520 or high - low >= MAX_WEEKS:
         raise argparse.ArgumentTypeError(
             f"must be weeks 1 to 520, the first not after the last, at most {MAX_WEEKS} weeks"
