@@ -54,6 +54,7 @@ test-fast: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/bench_planner.py
 	$(BIN)/python bench/bench_storage.py
+	$(BIN)/python bench/bench_batch.py
 
 # Screenshots of every page and the PDF sheet rendered to PNG, into docs/ (used by the README).
 screenshots: $(VENV)/.dev browser-deps
