@@ -10,6 +10,7 @@ give the same bytes.
 """
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from planner.clinic import ClinicHeader
 from planner.data_files import FAMILIES, Exercise, exercises_by_id, safety_rules
@@ -29,6 +30,10 @@ USE = (
     "There is one page for each week: tick a box for each exercise you do and write down your "
     "pain after each session. How to do each exercise, and everyday tips, are at the back."
 )
+COVER_TITLE = "BackPlan - your programme"
+STEPS_TITLE = "How to do each exercise"
+# The cover and the instructions take the larger text unless the smaller one saves a page.
+TEXT_SIZES = (s.BODY_PT, s.SMALL_PT)
 
 
 def booklet_pdf(
@@ -46,9 +51,9 @@ def booklet_pdf(
         return plan_pdf(first, paper=paper, clinic=clinic)
     pdf = s.new_document(paper, f"BackPlan - {weeks_label(plans).lower()} programme")
     pages = [
-        *_flowed(pdf, plans, "BackPlan - your programme", cover_blocks(plans, profile), clinic),
+        *_fewest_pages(pdf, plans, COVER_TITLE, partial(cover_blocks, plans, profile), clinic),
         *[_week_page(plan) for plan in plans],
-        *_flowed(pdf, plans, "How to do each exercise", exercise_blocks(plans), clinic),
+        *_fewest_pages(pdf, plans, STEPS_TITLE, partial(exercise_blocks, plans), clinic),
         *_flowed(pdf, plans, "Everyday tips", tip_blocks(first), clinic),
     ]
     for number, draw in enumerate(pages, start=1):
@@ -62,6 +67,12 @@ def weeks_label(plans: Sequence[WeekPlan]) -> str:
     """'Weeks 1-4', or 'Week 3' for a single week."""
     low, high = plans[0].week, plans[-1].week
     return f"Week {low}" if low == high else f"Weeks {low}-{high}"
+
+
+def _fewest_pages(pdf, plans, title: str, blocks_of, clinic) -> list[PageDraw]:
+    """The section's pages with blocks_of(text size): the fewest pages, then the larger text."""
+    options = [_flowed(pdf, plans, title, blocks_of(size), clinic) for size in TEXT_SIZES]
+    return min(options, key=len)  # min keeps the first (larger text) among equals
 
 
 def _week_page(plan: WeekPlan) -> PageDraw:
@@ -134,10 +145,10 @@ def paragraph(text: str, size: float = s.BODY_PT, after: float = 1.5, **kw) -> B
     return block
 
 
-def bullet(text: str) -> Block:
+def bullet(text: str, size: float = s.BODY_PT) -> Block:
     def block(pen: s.Pen, y: float) -> float:
-        pen.text(s.MARGIN + 1, y, 4, "•", s.BODY_PT)
-        return pen.text(s.MARGIN + 5, y, pen.pdf.epw - 5, s.printable(text), s.BODY_PT) + 1
+        pen.text(s.MARGIN + 1, y, 4, "•", size)
+        return pen.text(s.MARGIN + 5, y, pen.pdf.epw - 5, s.printable(text), size) + 1
 
     return block
 
@@ -154,20 +165,20 @@ def together(*blocks: Block) -> Block:
     return block
 
 
-def summary_row(label: str, lines: Sequence[str]) -> Block:
+def summary_row(label: str, lines: Sequence[str], size: float = s.BODY_PT) -> Block:
     """One row of the cover's summary: a bold label, then its lines of text (a line starting
     with '- ' is a bullet), and a rule below."""
 
     def block(pen: s.Pen, y: float) -> float:
         x, width = s.MARGIN + LABEL_W, pen.pdf.epw - LABEL_W
-        pen.text(s.MARGIN, y + 1.2, LABEL_W - 2, label, s.BODY_PT, bold=True)
+        pen.text(s.MARGIN, y + 1.2, LABEL_W - 2, label, size, bold=True)
         bottom = y + 1.2
         for line in lines:
             text, indent = (line[2:], 4.0) if line.startswith("- ") else (line, 0.0)
             if indent:
-                pen.text(x, bottom, indent, "•", s.BODY_PT)
-            bottom += pen.text(x + indent, bottom, width - indent, s.printable(text), s.BODY_PT)
-        bottom = max(bottom, y + 1.2 + s.line_height(s.BODY_PT)) + 1.2
+                pen.text(x, bottom, indent, "•", size)
+            bottom += pen.text(x + indent, bottom, width - indent, s.printable(text), size)
+        bottom = max(bottom, y + 1.2 + s.line_height(size)) + 1.2
         pen.rule(s.MARGIN, bottom, s.MARGIN + pen.pdf.epw, bottom, lw=0.2)
         return bottom - y
 
@@ -195,16 +206,19 @@ def summary(plans: Sequence[WeekPlan], profile: Profile | None) -> list[tuple[st
     return rows
 
 
-def cover_blocks(plans: Sequence[WeekPlan], profile: Profile | None) -> list[Block]:
+def cover_blocks(
+    plans: Sequence[WeekPlan], profile: Profile | None, size: float = s.BODY_PT
+) -> list[Block]:
     """The cover: how to use the booklet, the summary, and why the plan looks as it does."""
     first = plans[0]
-    rows = [summary_row(label, lines) for label, lines in summary(plans, profile)]
-    blocks = [paragraph(USE, after=3), together(heading("About you"), rows[0]), *rows[1:]]
+    rows = [summary_row(label, lines, size) for label, lines in summary(plans, profile)]
+    blocks = [paragraph(USE, size, after=3), together(heading("About you"), rows[0]), *rows[1:]]
     reasons = [n.text for n in (*first.notes, *first.removed_families)]
     if reasons:
         blocks.append(lambda pen, y: 4.0)
-        blocks.append(together(heading("Why the plan looks as it does"), bullet(reasons[0])))
-        blocks += [bullet(text) for text in reasons[1:]]
+        why = heading("Why the plan looks as it does")
+        blocks.append(together(why, bullet(reasons[0], size)))
+        blocks += [bullet(text, size) for text in reasons[1:]]
     return blocks
 
 
@@ -221,7 +235,7 @@ def programme_exercises(plans: Sequence[WeekPlan]) -> list[Exercise]:
     return [catalogue[i] for i in ids]
 
 
-def exercise_block(exercise: Exercise) -> Block:
+def exercise_block(exercise: Exercise, size: float = s.BODY_PT) -> Block:
     """Picture on the left; name, numbered steps and cautions on the right; a rule below."""
     if not exercise.image_path.is_file():
         raise FileNotFoundError(f"exercise picture missing: {exercise.image_path}")
@@ -232,8 +246,8 @@ def exercise_block(exercise: Exercise) -> Block:
         top = y + 2
         y = top + pen.text(x, top, width, exercise.name, s.NAME_PT + 1, bold=True) + 0.5
         for number, step in enumerate(exercise.steps, start=1):
-            pen.text(x, y, 5, f"{number}.", s.BODY_PT, bold=True)
-            y += pen.text(x + 5, y, width - 5, s.printable(step), s.BODY_PT) + 0.4
+            pen.text(x, y, 5, f"{number}.", size, bold=True)
+            y += pen.text(x + 5, y, width - 5, s.printable(step), size) + 0.4
         if exercise.cautions:
             y += 0.8
             y += pen.text(x, y, width, "Take care", s.SMALL_PT, bold=True, color=s.ALERT)
@@ -248,13 +262,14 @@ def exercise_block(exercise: Exercise) -> Block:
     return block
 
 
-def exercise_blocks(plans: Sequence[WeekPlan]) -> list[Block]:
+def exercise_blocks(plans: Sequence[WeekPlan], size: float = s.BODY_PT) -> list[Block]:
     intro = paragraph(
         "The pictures show the starting position. Move slowly, breathe out on the effort, and "
         "stop if pain spreads down a leg or gets clearly worse.",
+        size,
         after=1,
     )
-    return [intro, *[exercise_block(e) for e in programme_exercises(plans)]]
+    return [intro, *[exercise_block(e, size) for e in programme_exercises(plans)]]
 
 
 def tip_blocks(plan: WeekPlan) -> list[Block]:
