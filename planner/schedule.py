@@ -1,11 +1,13 @@
 """The shape of the week: which days are sessions and which families each session holds."""
 
 import math
+from datetime import date
 from itertools import cycle
 
 from planner import guidelines as g
 from planner.data_files import FAMILIES
 
+MAX_WEEK = 520  # build_plan plans up to ten years
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -45,3 +47,8 @@ def families_per_session(
         picked = fixed + [next(dealer) for _ in range(per_session - len(fixed))]
         sessions.append(sorted(picked, key=FAMILIES.index))
     return sessions
+
+
+def programme_week(programme_start: date, today: date) -> int:
+    """The programme week `today` falls in: week 1 is the first 7 days (and any day before)."""
+    return max(1, min(MAX_WEEK, (today - programme_start).days // 7 + 1))

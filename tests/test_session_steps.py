@@ -1,0 +1,169 @@
+"""The guided session: its steps, where the clock is in them, the stopwatch, the session status."""
+
+import pytest
+
+from planner import guidelines as g
+from planner.dosing import exercise_seconds
+from planner.plan import Prescription
+from planner.session_steps import (
+    Step,
+    Stopwatch,
+    moment,
+    next_button,
+    session_status,
+    start_of,
+    steps_for,
+)
+
+
+def prescription(sets: int = 1, reps: int = 2, hold_s: int = 5, sides: int = 1) -> Prescription:
+    """A made-up exercise with the given dose."""
+    return Prescription(
+        id="made_up",
+        category="core",
+        name="Made-up hold",
+        position="supine",
+        sets=sets,
+        reps=reps,
+        hold_s=hold_s,
+        sides=sides,
+        instructions=("Lie down.",),
+        seconds=exercise_seconds(sets, reps, hold_s, sides),
+    )
+
+
+RELAX = g.SECONDS_BETWEEN_REPS
+
+
+@pytest.mark.parametrize(
+    ("dose", "labels"),
+    [
+        ({"reps": 3}, ["Rep 1 of 3", "Rep 2 of 3", "Rep 3 of 3"]),
+        (
+            {"reps": 2, "sets": 2},
+            [
+                "Rep 1 of 2, set 1 of 2",
+                "Rep 2 of 2, set 1 of 2",
+                "Rest before set 2 of 2",
+                "Rep 1 of 2, set 2 of 2",
+                "Rep 2 of 2, set 2 of 2",
+            ],
+        ),
+        (
+            {"reps": 2, "sides": 2},
+            [
+                "Rep 1 of 2, first side",
+                "Rep 2 of 2, first side",
+                "Change to the second side",
+                "Rep 1 of 2, second side",
+                "Rep 2 of 2, second side",
+            ],
+        ),
+    ],
+)
+def test_steps_count_reps_sets_and_sides_in_order(dose, labels):
+    """All sets on the first side, then the other side, with rests and a side change between."""
+    assert [step.label for step in steps_for(prescription(**dose))] == labels
+
+
+def test_a_hold_step_lasts_the_hold_then_a_short_relax():
+    """Each repetition holds for hold_s seconds and then relaxes before the next one."""
+    first = steps_for(prescription(hold_s=8))[0]
+    assert first == Step("hold", 8, RELAX, 1, reps=2, set=1, sets=1, side=1, sides=1)
+
+
+def test_an_exercise_without_a_hold_moves_at_the_minimum_pace_per_rep():
+    """With no hold, each rep is a slow movement lasting the planner's minimum time per rep."""
+    kinds = {(step.kind, step.seconds) for step in steps_for(prescription(hold_s=0))}
+    assert kinds == {("rep", g.SECONDS_PER_REP_MIN)}
+
+
+@pytest.mark.parametrize(
+    "dose",
+    [
+        {"sets": 1, "reps": 5, "hold_s": 6, "sides": 1},
+        {"sets": 2, "reps": 8, "hold_s": 2, "sides": 2},
+        {"sets": 3, "reps": 4, "hold_s": 0, "sides": 1},
+    ],
+)
+def test_the_steps_last_the_planners_time_estimate_less_the_set_up(dose):
+    """The guided timeline takes exactly as long as the plan said the exercise would."""
+    item = prescription(**dose)
+    steps = steps_for(item)
+    assert start_of(steps, len(steps)) == item.seconds - g.SECONDS_SETUP
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "expected"),
+    [
+        (0, (0, "hold", 5)),
+        (4.2, (0, "hold", 1)),
+        (5, (0, "relax", RELAX)),
+        (5 + RELAX, (1, "hold", 5)),
+        (2 * (5 + RELAX) - 0.5, (1, "relax", 1)),
+        (2 * (5 + RELAX), (2, "finished", 0)),
+        (999, (2, "finished", 0)),
+    ],
+)
+def test_moment_finds_the_step_phase_and_seconds_left(elapsed, expected):
+    """Two reps of a 5 s hold: the clock walks through hold, relax, hold, relax, finished."""
+    found = moment(steps_for(prescription(reps=2, hold_s=5)), elapsed)
+    assert (found.index, found.phase, found.left) == expected
+
+
+@pytest.mark.parametrize(
+    ("dose", "index", "words"),
+    [
+        ({"reps": 2}, 0, "Next rep"),
+        ({"reps": 2}, 1, "Finish this exercise"),
+        ({"reps": 1, "sets": 2}, 0, "Go to the rest"),
+        ({"reps": 1, "sides": 2}, 0, "Change sides"),
+    ],
+)
+def test_the_next_button_says_what_comes_next(dose, index, words):
+    """The button names the next thing: another rep, a rest, the other side or the end."""
+    assert next_button(steps_for(prescription(**dose)), index) == words
+
+
+def test_a_paused_stopwatch_keeps_its_count_and_does_not_run_on():
+    """Start at 100, pause at 104: four seconds stay counted however late it is read."""
+    watch = Stopwatch().start(100.0).pause(104.0)
+    assert not watch.running
+    assert watch.elapsed(500.0) == 4.0
+
+
+def test_a_resumed_stopwatch_adds_to_its_count():
+    """Four seconds, a pause, then three more after resuming make seven."""
+    watch = Stopwatch().start(100.0).pause(104.0).start(200.0)
+    assert watch.running
+    assert watch.elapsed(203.0) == 7.0
+
+
+def test_starting_a_running_stopwatch_changes_nothing():
+    """A second press of Start does not reset the count."""
+    watch = Stopwatch().start(100.0)
+    assert watch.start(150.0) == watch
+
+
+@pytest.mark.parametrize("running", [True, False])
+def test_jumping_sets_the_count_and_keeps_running_or_stopped(running):
+    """Next rep jumps the count to the next step's start; a running watch keeps running."""
+    watch = Stopwatch().start(10.0)
+    watch = watch if running else watch.pause(12.0)
+    jumped = watch.jump_to(21.0, now=30.0)
+    assert jumped.running is running
+    assert jumped.elapsed(30.0) == 21.0
+
+
+@pytest.mark.parametrize(
+    ("results", "status"),
+    [
+        (["done", "done", "done"], "done"),
+        (["done", "skipped", "done"], "partly"),
+        (["skipped", "skipped"], "skipped"),
+        ([], "skipped"),
+    ],
+)
+def test_session_status_is_done_only_when_every_exercise_was_done(results, status):
+    """All done is done, some skipped is partly, nothing done is skipped."""
+    assert session_status(results) == status
