@@ -13,7 +13,7 @@ def in_your_plan() -> set[str]:
     profile = ui.saved_profile()
     if profile is None:
         return set()
-    plan = build_plan(profile, ui.chosen_week())
+    plan = build_plan(profile, ui.plan_week(profile))
     return {item.id for day in plan.days for item in day.exercises}
 
 

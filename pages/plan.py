@@ -1,19 +1,23 @@
-"""Weekly plan: the week's sessions as a table and day cards, why it looks so, and downloads."""
+"""Weekly plan: the week's sessions as a table and day cards with the session log, why it looks
+so, and downloads. The plan adapts to the log (build_plan's progression note says how)."""
 
 import json
 import math
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pandas as pd
 import streamlit as st
 
-from pages import ui
+from pages import day_log, ui
 from pages.printing import print_controls
 from planner import WeekPlan, build_plan
 from planner.exports.csv_table import plan_csv
 from planner.exports.ics_calendar import plan_ics
 from planner.exports.pdf_sheet import plan_pdf
 from planner.plan import Day
+from planner.schedule import programme_week
+from storage import StoreError
 
 WEEKS = range(1, 13)
 PAPERS = {"a4": "A4", "letter": "US Letter"}
@@ -59,8 +63,8 @@ def week_table(plan: WeekPlan) -> pd.DataFrame:
     return pd.DataFrame(rows).fillna("")
 
 
-def day_cards(plan: WeekPlan) -> None:
-    """A card for each session day; rest days as one short line."""
+def day_cards(plan: WeekPlan, log_day: Callable[[Day], None] | None = None) -> None:
+    """A card for each session day (ending with `log_day`, the day's log); rest days as one line."""
     for day in plan.days:
         when = f"{day.day}, {short_date(day.date)}" if day.date else day.day
         if not day.is_session:
@@ -71,6 +75,8 @@ def day_cards(plan: WeekPlan) -> None:
             st.caption(f"About {day.minutes} minutes")
             for item in day.exercises:
                 ui.prescription_card(item)
+            if log_day is not None:
+                log_day(day)
 
 
 def why_this_plan(plan: WeekPlan) -> None:
@@ -132,9 +138,9 @@ def downloads(plan: WeekPlan) -> None:
 
 
 st.title("Weekly plan")
-profile = ui.require_profile()
-if profile.name:
-    st.text(f"For {profile.name}")
+store, person = ui.current_person()
+profile = ui.plan_profile(person)
+st.text(f"For {person.name}")
 first = build_plan(profile)
 if not first.safe_to_exercise:
     ui.stop_screen(first)
@@ -148,14 +154,30 @@ if not first.safe_to_exercise:
     st.caption(first.disclaimer)
     st.stop()
 
-st.session_state.setdefault("week", ui.chosen_week())
-week = st.selectbox("Week of the programme", WEEKS, key="week", format_func="Week {}".format)
+this_week = programme_week(person.programme_start, ui.today())
+st.session_state.setdefault("week", ui.plan_week(profile))
+week = st.selectbox(
+    "Week of the programme",
+    range(1, max(WEEKS.stop, this_week + 1)),
+    key="week",
+    format_func=lambda n: f"Week {n} (this week)" if n == this_week else f"Week {n}",
+)
 st.session_state[ui.WEEK_KEY] = week
-plan = build_plan(profile, week)
-st.warning(ui.bulleted(plan.advice))
+try:
+    log = store.log_for(person.id)
+except StoreError as error:
+    ui.store_error(error)
+    st.stop()
+plan = build_plan(profile, week, log=log)
+if plan.progression is not None:
+    st.info(f"**This week:** {plan.progression.text}", icon=":material/trending_up:")
+    st.caption(f"Source: {plan.progression.source}")
+if plan.advice:
+    st.warning(ui.bulleted(plan.advice))
 st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
 st.table(week_table(plan), hide_index=True, border="horizontal")
-day_cards(plan)
+logged = {entry.day: entry for entry in log}
+day_cards(plan, lambda day: day_log.log_form(store, person.id, day, week, logged.get(day.date)))
 why_this_plan(plan)
 print_controls()
 downloads(plan)

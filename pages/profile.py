@@ -1,4 +1,5 @@
-"""Safety check and profile: one form, red flags first; on success the profile is saved.
+"""Safety check and profile: one form, red flags first; on success the profile is saved to the
+store as the current person (a new person, or the current one's answers replaced).
 
 Widget keys (AppTest and the browser tests address the widgets by these):
 - outside the form: units ("metric" or "imperial");
@@ -7,7 +8,7 @@ Widget keys (AppTest and the browser tests address the widgets by these):
   sitting_hours, active_days, lifting, posture, core_strength, water_l, stress, pain, pain_weeks,
   first_episode, conditions_<condition> for each in planner.profile.CONDITIONS, days_per_week,
   minutes_per_day, start_date;
-- the submit button: submit.
+- the submit button: submit; outside the form, new_person (a blank form for someone else).
 """
 
 from datetime import date
@@ -19,9 +20,10 @@ from pages import ui
 from planner import Profile, ProfileError, build_plan, parse_profile
 from planner.data_files import safety_rules
 from planner.profile import CONDITIONS, RED_FLAGS, FieldProblem, allowed
+from storage import Person, Store, StoreError
 
 LABELS = {
-    "name": "Your name (optional, shown on the printed plan)",
+    "name": "Name (for your saved plan and the printed sheet)",
     "age": "Age in years",
     "sex": "Sex",
     "height_cm": "Height in centimetres",
@@ -52,6 +54,9 @@ START: dict[str, Any] = dict.fromkeys(EMPTY) | {"name": "", "stress": 5, "pain":
 START |= {"first_episode": False, "recent_trauma": False, "days_per_week": 3, "minutes_per_day": 15}
 UNIT_FIELDS = {"metric": ("height_cm", "weight_kg"), "imperial": ("height_in", "weight_lb")}
 PAIRS = {"height_cm": "height_in", "weight_kg": "weight_lb"}  # the planner names the metric field
+FORM_KEYS = {*START, "units", "start_date", *(f"red_flags_{f}" for f in RED_FLAGS)}
+FORM_KEYS |= {f"conditions_{c}" for c in CONDITIONS}
+NAME_NEEDED = "is required: it keeps your saved plan and log apart from anyone else's"
 POSTURE_HELP = (
     "Good: back supported, feet flat, screen at eye level. Fair: sometimes slumped. "
     "Poor: often slumped or hunched, or a desk that does not fit you."
@@ -139,16 +144,46 @@ def ask(units: str) -> dict[str, Any]:
 
 
 def check(answers: dict[str, Any], units: str) -> Profile:
-    """parse_profile, naming an empty height or weight box as required rather than a unit rule."""
+    """parse_profile, naming an empty height or weight box as required rather than a unit rule;
+    the app also needs a name, to save the profile under."""
+    nameless = [] if answers.get("name") else [FieldProblem(field="name", message=NAME_NEEDED)]
     try:
-        return parse_profile(answers)
+        profile = parse_profile(answers)
     except ProfileError as error:
         empty = [f for f in UNIT_FIELDS[units] if f not in answers]
-        problems = [FieldProblem(field=f, message=f"is required: {allowed(f)}") for f in empty]
+        problems = nameless + [
+            FieldProblem(field=f, message=f"is required: {allowed(f)}") for f in empty
+        ]
         for p in error.problems:
             if not (p.field in PAIRS and {p.field, PAIRS[p.field]} & set(empty)):
                 problems.append(p)
         raise ProfileError(problems) from None
+    if nameless:
+        raise ProfileError(nameless)
+    return profile
+
+
+def save(store: Store, profile: Profile, person: Person | None) -> bool:
+    """Save as the current person (or a new one); a name already taken is explained instead."""
+    mine = person.id if person else None
+    if any(p.name == profile.name and p.id != mine for p in store.list_people()):
+        st.error(
+            f"Someone called {ui.plain(profile.name)} is already saved. Please use another name "
+            "(for example, add an initial), or open their plan on the Saved people page."
+        )
+        st.page_link(ui.PEOPLE_PAGE, label="Saved people", icon=":material/group:")
+        return False
+    start = profile.start_date or ui.today()
+    ui.set_current(store.save_person(profile, programme_start=start, person_id=mine))
+    return True
+
+
+def blank_form() -> None:
+    """Start an empty form for someone not saved yet (a button's callback)."""
+    for key in FORM_KEYS:
+        st.session_state.pop(key, None)
+    ui.forget_current()
+    st.session_state[ui.NEW_PERSON_KEY] = True
 
 
 def show_problems(error: ProfileError) -> None:
@@ -174,9 +209,28 @@ def show_result(profile: Profile) -> None:
 
 st.title("Safety check and profile")
 st.markdown(
-    "Answer what you can; it takes about two minutes. Everything stays in this browser tab."
+    "Answer what you can; it takes about two minutes. Your answers are saved under your name, "
+    "so your plan and your log are here next time."
 )
-saved = ui.saved_profile()
+store = ui.store()
+try:
+    person = None if st.session_state.get(ui.NEW_PERSON_KEY) else ui.known_person(store)
+    several = person is None and len(store.list_people()) > 1
+except StoreError as error:
+    ui.store_error(error)
+    st.stop()
+if person is not None:
+    st.info(
+        f"The saved answers of {ui.plain(person.name)} are filled in below. Change anything and "
+        "press Save and check."
+    )
+    st.button("Start a profile for someone else", key="new_person", on_click=blank_form)
+elif several:
+    st.info(
+        "This form is for someone new. To change a saved person's answers, choose them on the "
+        "Saved people page first."
+    )
+saved = ui.plan_profile(person) if person else None
 prefill(saved)
 units = st.radio(
     "Units for height and weight",
@@ -192,12 +246,12 @@ with st.form("profile_form", enter_to_submit=False):
 if submitted:
     try:
         profile = check(answers, units)
+        if save(store, profile, person):
+            show_result(profile)
     except ProfileError as error:
         show_problems(error)
-    else:
-        ui.save_profile(profile)
-        show_result(profile)
+    except StoreError as error:
+        ui.store_error(error)
 elif saved is not None:
-    st.info("Your saved answers are filled in above. Change anything and press Save and check.")
     show_result(saved)
 st.caption(ui.DISCLAIMER)

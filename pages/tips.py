@@ -17,7 +17,7 @@ TOPICS = {
 
 st.title("Tips")
 profile = ui.require_profile()
-plan = build_plan(profile, ui.chosen_week())
+plan = build_plan(profile, ui.plan_week(profile))
 if not plan.safe_to_exercise:
     ui.stop_screen(plan)
     st.caption(plan.disclaimer)

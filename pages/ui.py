@@ -1,16 +1,23 @@
-"""Small helpers shared by the pages: the saved profile, the stop screen, cards and plain text.
+"""Small helpers shared by the pages: the current person, the stop screen, cards and plain text.
 
 Display only: every decision (safety, doses, risk) comes from `planner`.
+
+The current person is kept in st.session_state (this tab) and in the URL as ?person=<id> (so a
+refresh or a bookmark finds them again). With neither, the only saved person is used; with several,
+the page asks "Whose plan?".
 """
 
 import string
 from dataclasses import fields
+from datetime import date
 
 import streamlit as st
 
-from planner import Profile, ProfileError, WeekPlan, parse_profile
+from planner import Profile, WeekPlan
 from planner.data_files import Exercise, exercises_by_id, safety_rules
 from planner.plan import Prescription, Risk
+from planner.schedule import programme_week
+from storage import NotFound, Person, Store, StoreError, open_store
 
 
 def _use_app_navigation() -> None:
@@ -31,10 +38,14 @@ def _use_app_navigation() -> None:
 _use_app_navigation()
 
 
-PROFILE_KEY = "profile"  # the validated profile, as Profile.model_dump()
+PERSON_KEY = "person_id"  # the current person's id in session_state
+PERSON_PARAM = "person"  # ... and in the URL
+NEW_PERSON_KEY = "new_person"  # the profile page is for someone not saved yet
+RECOVERY_KEY = "recovery_shown"  # the damaged-file warning was shown in this session
 WEEK_KEY = "plan_week"  # the week last chosen on the plan page, shared with the other pages
 PROFILE_PAGE = "pages/profile.py"
 PLAN_PAGE = "pages/plan.py"
+PEOPLE_PAGE = "pages/people.py"
 DISCLAIMER = next(f.default for f in fields(WeekPlan) if f.name == "disclaimer")
 URGENCY = {
     "emergency": "Go to an emergency department now",
@@ -55,36 +66,140 @@ def plain(text: str) -> str:
     return "".join("\\" + ch if ch in string.punctuation else ch for ch in text)
 
 
-def saved_profile() -> Profile | None:
-    """The profile saved by the profile page, or None."""
-    data = st.session_state.get(PROFILE_KEY)
-    if data is None:
-        return None
+def today() -> date:
+    """Today's date: the one clock the pages read (tests replace it)."""
+    return date.today()
+
+
+def store_error(error: StoreError) -> None:
+    """A saving or loading problem, in the store's own plain words (never a traceback)."""
+    st.error(f"Sorry, something went wrong with the saved data. {plain(str(error))}")
+
+
+def store() -> Store:
+    """The saved-data store; warns once per session when a damaged file was set aside."""
     try:
-        return parse_profile(data)
-    except ProfileError:
+        opened = open_store()
+    except StoreError as error:
+        store_error(error)
+        st.stop()
+    if opened.recovered_from and not st.session_state.get(RECOVERY_KEY):
+        st.session_state[RECOVERY_KEY] = True
+        kept = plain(str(opened.recovered_from))
+        st.warning(f"The saved data file was damaged; it was kept at {kept} and a new one started.")
+    return opened
+
+
+def _remember(person_id: int) -> None:
+    """Keep the id in this session and in the URL; another person's chosen week is dropped."""
+    if st.session_state.get(PERSON_KEY) != person_id:
+        for key in (WEEK_KEY, "week"):
+            st.session_state.pop(key, None)
+    st.session_state[PERSON_KEY] = person_id
+    st.query_params[PERSON_PARAM] = str(person_id)
+
+
+def set_current(person_id: int) -> None:
+    """Make this person the current one (a choice, a save or an import)."""
+    _remember(person_id)
+    st.session_state.pop(NEW_PERSON_KEY, None)
+
+
+def forget_current() -> None:
+    """No current person (after deleting them, or to start a profile for someone new)."""
+    for key in (PERSON_KEY, WEEK_KEY, "week"):
+        st.session_state.pop(key, None)
+    st.query_params.pop(PERSON_PARAM, None)
+
+
+def _remembered_id() -> int | None:
+    """The id from this session, else from the URL; None when neither holds a whole number."""
+    found = st.session_state.get(PERSON_KEY)
+    if isinstance(found, int):
+        return found
+    text = st.query_params.get(PERSON_PARAM, "")
+    return int(text) if text.isdigit() else None
+
+
+def known_person(opened: Store) -> Person | None:
+    """The current person without asking: remembered, else the only one saved, else None."""
+    person_id = _remembered_id()
+    if person_id is not None:
+        try:
+            person = opened.get_person(person_id)
+        except NotFound:  # deleted meanwhile, or an old link
+            forget_current()
+        else:
+            _remember(person.id)
+            return person
+    people = opened.list_people()
+    if len(people) != 1:
         return None
+    person = opened.get_person(people[0].id)
+    _remember(person.id)
+    return person
 
 
-def save_profile(profile: Profile) -> None:
-    """Keep the validated profile for the other pages."""
-    st.session_state[PROFILE_KEY] = profile.model_dump()
+def choose_person(opened: Store) -> None:
+    """ "Whose plan?": a button for each saved person (only called when there are several)."""
+    st.subheader("Whose plan?")
+    st.markdown("More than one person is saved here. Choose whose plan to show:")
+    for summary in opened.list_people():
+        st.button(
+            plain(summary.name),
+            key=f"choose_{summary.id}",
+            on_click=set_current,
+            args=(summary.id,),
+            width="stretch",
+            icon=":material/person:",
+        )
+    st.page_link(PROFILE_PAGE, label="Someone new? Fill in the safety check", icon=":material/add:")
 
 
-def chosen_week() -> int:
-    """The programme week last chosen on the plan page (1 when none)."""
-    return st.session_state.get(WEEK_KEY, 1)
-
-
-def require_profile() -> Profile:
-    """The saved profile; without one, point to the profile page and stop the page."""
-    profile = saved_profile()
-    if profile is None:
+def current_person() -> tuple[Store, Person]:
+    """The store and the current person; otherwise ask whose plan, or point to the profile page,
+    and stop the page."""
+    opened = store()
+    try:
+        person = known_person(opened)
+        if person is None and opened.list_people():
+            choose_person(opened)
+            st.stop()
+    except StoreError as error:
+        store_error(error)
+        st.stop()
+    if person is None:
         st.info("Fill in the safety check and profile first. It takes about two minutes.")
         st.page_link(PROFILE_PAGE, label="Go to the safety check", icon=":material/checklist:")
         st.caption(DISCLAIMER)
         st.stop()
-    return profile
+    return opened, person
+
+
+def plan_profile(person: Person) -> Profile:
+    """The person's profile, dated from their programme start (so plan days have dates)."""
+    return person.profile.model_copy(update={"start_date": person.programme_start})
+
+
+def saved_profile() -> Profile | None:
+    """The current person's profile when there is one without asking, else None."""
+    try:
+        person = known_person(store())
+    except StoreError as error:
+        store_error(error)
+        return None
+    return None if person is None else plan_profile(person)
+
+
+def plan_week(profile: Profile) -> int:
+    """The week last chosen on the plan page, else the programme week today falls in."""
+    chosen = st.session_state.get(WEEK_KEY)
+    return chosen or programme_week(profile.start_date or today(), today())
+
+
+def require_profile() -> Profile:
+    """The current person's profile; without one, ask or point to the profile page and stop."""
+    return plan_profile(current_person()[1])
 
 
 def stop_screen(plan: WeekPlan) -> None:

@@ -1,18 +1,26 @@
-"""The Streamlit pages under AppTest: each runs, the form validates and saves, the plan shows."""
+"""The Streamlit pages under AppTest: each runs, the form validates and saves, the plan shows.
 
-from datetime import date
+Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages.ui.today).
+"""
+
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages import ui
 from planner import build_plan, parse_profile
 from planner.data_files import FAMILIES, catalogue, exercises_by_id, safety_rules
+from planner.log_entry import LogEntry
+from storage import dispose_engines, open_store
 from tests.conftest import make_profile
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 START = date(2025, 3, 3)
+TODAY = START
 ANSWERS = {
+    "name": "Alex Example",
     "age": 45,
     "sex": "female",
     "height_cm": 168.0,
@@ -32,11 +40,33 @@ ANSWERS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """A fresh store in a temporary folder, and today fixed at TODAY."""
+    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
+    monkeypatch.setattr(ui, "today", lambda: TODAY)
+    yield tmp_path
+    dispose_engines()
+
+
+def save_person(profile: dict) -> int:
+    """Save a profile to the store as the pages do; return the person's id."""
+    valid = parse_profile(profile)
+    return open_store().save_person(valid, programme_start=valid.start_date or TODAY)
+
+
+def saved_profiles() -> list:
+    """Every profile in the store."""
+    store = open_store()
+    return [store.get_person(p.id).profile for p in store.list_people()]
+
+
 def open_page(page: str, profile: dict | None = None) -> AppTest:
-    """Run the app from its router, with an optional saved profile, and switch to a page."""
+    """Run the app from its router, with an optional saved person, and switch to a page."""
     at = AppTest.from_file(APP, default_timeout=30)
     if profile is not None:
-        at.session_state["profile"] = parse_profile(profile).model_dump()
+        save_person(profile)
     at.run()
     if page != "home":
         at.switch_page(f"pages/{page}.py").run()
@@ -75,7 +105,7 @@ def test_every_page_runs_without_a_saved_profile(page):
 
 @pytest.mark.parametrize("page", ["plan", "tips"])
 def test_pages_that_need_a_profile_point_to_the_safety_check(page):
-    """Without a profile the plan and tips pages say so and link to the profile page."""
+    """Without a saved person these pages say so and link to the profile page."""
     at = open_page(page)
     assert "Fill in the safety check and profile first" in shown(at)
     assert [link.value for link in at.page_link] == ["Go to the safety check"]
@@ -93,8 +123,8 @@ def test_home_page_explains_the_app_and_links_to_the_safety_check():
 def test_a_valid_profile_is_saved_and_leads_to_the_plan():
     """Valid answers are stored as the validated profile, with the risk level and a plan link."""
     at = submit(open_page("profile"), **ANSWERS)
-    expected = parse_profile(make_profile(name=None, stress=4, start_date=START))
-    assert at.session_state["profile"] == expected.model_dump()
+    expected = parse_profile(make_profile(stress=4, start_date=START))
+    assert saved_profiles() == [expected]
     assert at.success
     assert f"Your risk level: {build_plan(expected).risk.level}" in shown(at)
     assert "See your weekly plan" in [link.value for link in at.page_link]
@@ -108,7 +138,7 @@ def test_a_bad_value_names_its_field_keeps_the_answers_and_saves_nothing():
     answers = {k: v for k, v in ANSWERS.items() if k not in metric}
     at = submit(at, **answers, height_in=30.0, weight_lb=160.0)
     assert "Height in inches" in at.error[0].value and "39 to 99" in at.error[0].value
-    assert "profile" not in at.session_state
+    assert saved_profiles() == []
     assert at.number_input(key="height_in").value == 30.0
     assert at.number_input(key="age").value == 45
     assert at.radio(key="posture").value == "fair"
@@ -118,9 +148,10 @@ def test_an_empty_form_asks_for_each_required_answer():
     """Submitting the empty form names the missing fields, height and weight included."""
     at = submit(open_page("profile"))
     message = at.error[0].value
-    for label in ("Age in years", "Height in centimetres", "Weight in kilograms", "Sex"):
+    labels = ("Name (for your saved plan and the printed sheet)", "Age in years", "Sex")
+    for label in (*labels, "Height in centimetres", "Weight in kilograms"):
         assert label in message
-    assert "profile" not in at.session_state
+    assert saved_profiles() == []
 
 
 @pytest.mark.parametrize(
@@ -133,7 +164,7 @@ def test_an_empty_form_asks_for_each_required_answer():
 def test_a_red_flag_or_recent_fall_shows_the_stop_screen_and_no_way_to_exercises(answer, headline):
     """A stopping answer is saved, then shown with its urgency and reasons and no plan link."""
     at = submit(open_page("profile"), **ANSWERS, **answer)
-    plan = build_plan(at.session_state["profile"])
+    plan = build_plan(saved_profiles()[0])
     errors = [e.value for e in at.error]
     assert errors[0].startswith(f"### {headline}\n")
     assert errors[1:] == list(plan.stop_reasons)
@@ -180,15 +211,23 @@ def test_the_plan_page_shows_a_picture_of_each_exercise_with_alt_text():
 
 
 def test_choosing_another_week_changes_the_doses():
-    """Week 3 shows week 3's doses, which differ from week 1's."""
+    """After two good logged weeks, week 3 shows week 3's stepped-up doses and says why."""
     profile = make_profile(start_date=START)
-    week1, week3 = build_plan(profile, 1), build_plan(profile, 3)
+    person_id = save_person(profile)
+    log = [
+        LogEntry(day=START + timedelta(days=d), week=1 + d // 7, status="done", pain_before=3)
+        for d in (0, 2, 4, 7, 9, 11)
+    ]
+    for entry in log:
+        open_store().save_log(person_id, entry)
+    week1, week3 = build_plan(profile, 1, log=log), build_plan(profile, 3, log=log)
     doses = {p.dose_text for p in week3.sessions[0].exercises}
     assert doses != {p.dose_text for p in week1.sessions[0].exercises}
-    at = open_page("plan", profile)
+    at = open_page("plan")
     at.selectbox(key="week").set_value(3).run()
     assert not at.exception
     assert all(dose in shown(at) for dose in doses)
+    assert at.info[0].value == f"**This week:** {week3.progression.text}"
     days = {text.replace("\u00a0", " ") for text in at.table[0].value["Day"]}
     assert "Mon 17 Mar" in days and "Mon 3 Mar" not in days
 
