@@ -26,6 +26,13 @@ pages = [
     ),
     st.Page("pages/tips.py", title="Tips", icon=":material/lightbulb:", url_path="tips"),
     st.Page("pages/batch.py", title="Batch printing", icon=":material/print:", url_path="batch"),
+    st.Page(
+        "pages/session.py", title="Today's session", icon=":material/timer:", url_path="session"
+    ),
+    st.Page(
+        "pages/progress.py", title="Progress", icon=":material/monitoring:", url_path="progress"
+    ),
+    st.Page("pages/people.py", title="Saved people", icon=":material/group:", url_path="people"),
 ]
 
 st.navigation(pages).run()

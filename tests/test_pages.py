@@ -97,13 +97,15 @@ def family_order(exercise) -> int:
     return FAMILIES.index(exercise.family)
 
 
-@pytest.mark.parametrize("page", ["home", "profile", "plan", "library", "tips"])
+@pytest.mark.parametrize(
+    "page", ["home", "profile", "plan", "library", "tips", "session", "progress", "people"]
+)
 def test_every_page_runs_without_a_saved_profile(page):
     """Every page opens on a fresh session without an exception."""
     open_page(page)
 
 
-@pytest.mark.parametrize("page", ["plan", "tips"])
+@pytest.mark.parametrize("page", ["plan", "tips", "session", "progress"])
 def test_pages_that_need_a_profile_point_to_the_safety_check(page):
     """Without a saved person these pages say so and link to the profile page."""
     at = open_page(page)

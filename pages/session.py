@@ -1,0 +1,241 @@
+"""Today's session, guided: pain now, then one exercise at a time with a countdown for each hold
+and a rep counter, then pain now again and the session goes into the log.
+
+What comes next is planner/session_steps.py's; this page keeps where the person is in
+st.session_state (keys guided_*), so reruns and page switches do not reset it. The countdown is a
+fragment that reruns every second only while the stopwatch runs; everything also works by clicking
+"Done with this exercise" without starting the clock.
+Widget keys: guided_day, guided_pain_before, guided_begin, guided_start, guided_pause,
+guided_resume, guided_next, guided_done, guided_skip, guided_pain_after, guided_note, guided_save.
+"""
+
+import time
+
+import streamlit as st
+
+from pages import day_log, ui
+from planner import WeekPlan, build_plan
+from planner.data_files import exercises_by_id
+from planner.plan import Day, Prescription
+from planner.schedule import programme_week
+from planner.session_steps import (
+    PHASE_WORDS,
+    Stopwatch,
+    moment,
+    next_button,
+    session_status,
+    start_of,
+    steps_for,
+)
+from storage import StoreError
+
+FOR, PHASE, RESULTS = "guided_for", "guided_phase", "guided_results"
+BEFORE, WATCH, SAVED = "guided_before", "guided_watch", "guided_saved"
+
+
+def pick_day(plan: WeekPlan) -> Day:
+    """Today's session, or (on a rest day) the next one; any session of the week can be chosen."""
+    today = ui.today()
+    sessions = plan.sessions
+    later = [d for d in sessions if d.date >= today]
+    if today < plan.days[0].date:
+        st.info(
+            f"Your programme starts on {day_log.long_date(plan.days[0].date)}. You can try "
+            "its first session now if you like."
+        )
+    elif not later or later[0].date != today:
+        nxt = f" The next one is on {day_log.long_date(later[0].date)}." if later else ""
+        st.info(
+            "Today is a rest day: a walk is good. If you would like to exercise anyway, choose "
+            f"one of this week's sessions below.{nxt}"
+        )
+    dates = [d.date for d in sessions]
+    chosen = st.selectbox(
+        "Which session?",
+        dates,
+        index=dates.index(later[0].date) if later else len(dates) - 1,
+        format_func=lambda d: day_log.long_date(d) + (" (today)" if d == today else ""),
+        key="guided_day",
+    )
+    return sessions[dates.index(chosen)]
+
+
+def restart(person_id: int, day: Day) -> None:
+    """A fresh session for this person and day."""
+    st.session_state[FOR] = (person_id, day.date)
+    st.session_state[PHASE] = "start"
+    st.session_state[RESULTS] = []
+    st.session_state[WATCH] = Stopwatch()
+    st.session_state.pop(BEFORE, None)
+
+
+def begin() -> None:
+    """Keep the pain score given before starting, and go to the first exercise."""
+    st.session_state[BEFORE] = st.session_state.get("guided_pain_before")
+    st.session_state[PHASE] = "exercise"
+
+
+def finish_exercise(result: str, total: int) -> None:
+    """Record how the exercise went and move on (to the pain question after the last one)."""
+    st.session_state[RESULTS] = [*st.session_state[RESULTS], result]
+    st.session_state[WATCH] = Stopwatch()
+    if len(st.session_state[RESULTS]) >= total:
+        st.session_state[PHASE] = "finish"
+
+
+def show_start(day: Day) -> None:
+    """The session's exercises, the pain question, and Start."""
+    st.subheader(f"{len(day.exercises)} exercises, about {day.minutes} minutes")
+    st.markdown(ui.bulleted([f"**{item.name}**: {item.dose_text}" for item in day.exercises]))
+    st.segmented_control(
+        "Pain now, before you start (0 = none, 10 = worst)",
+        day_log.pain_scale(),
+        key="guided_pain_before",
+    )
+    st.button(
+        "Start the session",
+        key="guided_begin",
+        on_click=begin,
+        type="primary",
+        width="stretch",
+        icon=":material/play_arrow:",
+    )
+
+
+def clock_buttons(watch: Stopwatch, steps, index: int, now: float) -> None:
+    """Start, Pause or Resume, and Next rep: each changes the stopwatch, then reruns the page."""
+    left, right = st.columns(2)
+    if watch.running:
+        if left.button("Pause", key="guided_pause", width="stretch", icon=":material/pause:"):
+            st.session_state[WATCH] = watch.pause(now)
+            st.rerun()
+    else:
+        word, key = ("Resume", "guided_resume") if watch.elapsed(now) else ("Start", "guided_start")
+        if left.button(word, key=key, type="primary", width="stretch", icon=":material/timer:"):
+            st.session_state[WATCH] = watch.start(now)
+            st.rerun()
+    if right.button(next_button(steps, index), key="guided_next", width="stretch"):
+        st.session_state[WATCH] = watch.jump_to(start_of(steps, index + 1), now)
+        st.rerun()
+
+
+def countdown(steps) -> None:
+    """The step, the seconds left in it (big), and the clock buttons; ticks while running."""
+
+    def clock() -> None:
+        watch, now = st.session_state[WATCH], time.monotonic()
+        at = moment(steps, watch.elapsed(now))
+        if at.phase == "finished":
+            if watch.running:
+                st.session_state[WATCH] = watch.pause(now)
+                st.rerun()
+            st.success("All the reps are done. Well done!", icon=":material/check_circle:")
+            return
+        st.subheader(steps[at.index].label, anchor=False)
+        st.markdown(f"# {PHASE_WORDS[at.phase]}: {at.left} s")
+        st.progress(at.index / len(steps))
+        clock_buttons(watch, steps, at.index, now)
+
+    running = st.session_state[WATCH].running
+    st.fragment(clock, run_every=1 if running else None)()
+
+
+def show_exercise(item: Prescription, number: int, total: int) -> None:
+    """One exercise: picture, name, dose, steps, the countdown, and Done or Skip."""
+    st.caption(f"Exercise {number} of {total}")
+    st.subheader(item.name)
+    exercise = exercises_by_id()[item.id]
+    words = st.container()
+    if exercise.image_path.is_file():
+        picture, words = st.columns([1, 2], vertical_alignment="center")
+        with picture:
+            ui.picture(exercise, width=220)
+    words.markdown(f"**{item.dose_text}**  \n{ui.POSITIONS[item.position]}")
+    words.markdown(ui.numbered(item.instructions))
+    steps = steps_for(item)
+    countdown(steps)
+    finished = st.session_state[WATCH].elapsed(time.monotonic()) >= start_of(steps, len(steps))
+    left, right = st.columns(2)
+    left.button(
+        "Next exercise" if finished else "Done with this exercise",
+        key="guided_done",
+        on_click=finish_exercise,
+        args=("done", total),
+        type="primary" if finished else "secondary",
+        width="stretch",
+        icon=":material/check:",
+    )
+    right.button(
+        "Skip this exercise",
+        key="guided_skip",
+        on_click=finish_exercise,
+        args=("skipped", total),
+        width="stretch",
+        icon=":material/skip_next:",
+    )
+
+
+def show_finish(store, person_id: int, day: Day, week: int) -> None:
+    """How it went, the pain question again, and the save into the log."""
+    results = st.session_state[RESULTS]
+    status = session_status(results)
+    st.subheader("Session finished" if status != "skipped" else "Session over")
+    lines = [f"{item.name}: {result}" for item, result in zip(day.exercises, results, strict=True)]
+    st.markdown(ui.bulleted(lines))
+    st.markdown(f"This session goes into your log as **{day_log.STATUS_WORDS[status]}**.")
+    after = st.segmented_control(
+        "Pain now (0 = none, 10 = worst)", day_log.pain_scale(), key="guided_pain_after"
+    )
+    note = st.text_area("Note (optional)", max_chars=day_log.note_limit(), key="guided_note")
+    if st.button("Save to my log", key="guided_save", type="primary", width="stretch"):
+        fields = {"day": day.date, "week": week, "status": status, "note": note.strip()}
+        before = st.session_state.get(BEFORE)
+        entry = day_log.save_entry(store, person_id, pain_before=before, pain_after=after, **fields)
+        if entry:
+            st.session_state[SAVED] = day_log.described(entry)
+            st.session_state[PHASE] = "saved"
+            st.rerun()
+
+
+def show_saved(person_id: int, day: Day) -> None:
+    """The confirmation, and where to go next."""
+    st.success(
+        f"Saved to your log for {day_log.long_date(day.date)}: {st.session_state[SAVED]}.",
+        icon=":material/check_circle:",
+    )
+    st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
+    st.page_link(ui.PLAN_PAGE, label="Back to the weekly plan", icon=":material/calendar_month:")
+    st.button("Do this session again", key="guided_again", on_click=restart, args=(person_id, day))
+
+
+st.title("Today's session")
+store, person = ui.current_person()
+st.text(f"For {person.name}")
+week = programme_week(person.programme_start, ui.today())
+try:
+    log = store.log_for(person.id)
+except StoreError as error:
+    ui.store_error(error)
+    st.stop()
+plan = build_plan(ui.plan_profile(person), week, log=log)
+if not plan.safe_to_exercise:
+    ui.stop_screen(plan)
+    st.caption(plan.disclaimer)
+    st.stop()
+day = pick_day(plan)
+if st.session_state.get(FOR) != (person.id, day.date):
+    restart(person.id, day)
+logged = {entry.day: entry for entry in log}
+if day.date in logged and st.session_state[PHASE] != "saved":
+    st.caption(f"Already logged: {day_log.described(logged[day.date])}. Saving again replaces it.")
+phase = st.session_state[PHASE]
+if phase == "start":
+    show_start(day)
+elif phase == "exercise":
+    done = len(st.session_state[RESULTS])
+    show_exercise(day.exercises[done], done + 1, len(day.exercises))
+elif phase == "finish":
+    show_finish(store, person.id, day, week)
+else:
+    show_saved(person.id, day)
+st.caption(plan.disclaimer)
