@@ -8,6 +8,7 @@ import os
 
 import streamlit as st
 
+from pages import ui
 from planner.batch import Job, template_csv, zip_batch
 from planner.batch_upload import PROBLEMS, apply_edits, frame_rows, read_upload, with_problems
 from planner.clinic import ClinicError
@@ -45,7 +46,7 @@ def clinic_settings(store) -> None:
                     clear_clinic(store)
                     st.success("No clinic header will be printed.")
             except ClinicError as error:
-                st.error(f"Not saved: {error}")
+                st.error(f"Not saved: {ui.plain(str(error))}")
 
 
 def load(upload) -> None:
@@ -58,7 +59,7 @@ def load(upload) -> None:
         st.session_state[TABLE_KEY] = read_upload(upload.name, upload.getvalue())
     except ProfileError as error:
         st.session_state.pop(TABLE_KEY, None)
-        st.error(f"{upload.name} {error.problems[0].message}")
+        st.error(f"{ui.plain(upload.name)} {ui.plain(error.problems[0].message)}")
 
 
 def editor_key() -> str:
@@ -119,7 +120,7 @@ def make_files(store, marked) -> None:
             key="download_zip",
             icon=":material/folder_zip:",
         )
-        st.caption("In the ZIP: " + ", ".join(names))
+        st.caption("In the ZIP: " + ui.plain(", ".join(names)))
 
 
 st.title("Batch printing")
@@ -130,7 +131,7 @@ st.markdown(
 try:
     store = open_store()
 except StoreError as error:
-    st.error(f"The saved clinic header cannot be reached: {error}")
+    st.error(f"The saved clinic header cannot be reached: {ui.plain(str(error))}")
     st.stop()
 clinic_settings(store)
 st.download_button(

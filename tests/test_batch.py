@@ -292,3 +292,25 @@ def test_zip_batch_names_files_and_reports_bad_rows():
     assert names == ["Alex-Example.json", "Sam-Sample.json", "Jo-Demo.json"]
     assert zipfile.ZipFile(io.BytesIO(data)).namelist() == names
     assert [e.row for e in errors] == [5] and errors[0].problems[0].field == "sex"
+
+
+class Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_draws_in_place_on_a_terminal_only():
+    """'[#####.....] 5/10' redrawn with a carriage return on a terminal; nothing elsewhere."""
+    from planner.batch_cli import ProgressBar
+
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        bar = ProgressBar(10, stream, width=10)
+        bar.update(5)
+        bar.update(10)
+        bar.clear()
+    assert "\r[#####.....] 5/10" in terminal.getvalue()
+    assert "\r[##########] 10/10" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r") and pipe.getvalue() == ""

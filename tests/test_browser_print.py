@@ -71,3 +71,13 @@ def test_chromium_prints_the_plan_on_one_or_two_pages(plan_page):
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "Weekly plan" in text and "Pelvic tilt" in text
     assert "Print this plan" not in text
+
+
+def test_a_first_visit_to_the_batch_page_uses_the_apps_navigation():
+    """On a fresh server, opening /batch first shows BackPlan's titled pages, not file names."""
+    with running_app() as url, chromium_browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        open_page(page, f"{url}/batch")
+        links = page.get_by_role("link").all_inner_texts()
+        assert any("Batch printing" in text for text in links), links
+        assert not any(text.strip() in ("ui", "printing") for text in links), links
