@@ -1,11 +1,12 @@
 """End to end in a real browser: `streamlit run` plus Debian's Chromium driven by Playwright.
 
 A person's path: every page opens without an exception; the profile form is filled and saved; the
-plan shows the exercises build_plan gives; a red flag shows the stop screen. Screenshots go to
-test-artifacts/ so a person can look at them.
+plan shows the exercises build_plan gives; a red flag shows the stop screen; a logged session is
+still there after a reload. Screenshots go to test-artifacts/ so a person can look at them.
 """
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts"
 PROFILE = {
+    "Name (for your saved plan and the printed sheet)": "Pat Example",
     "Age in years": "52",
     "Height in centimetres": "170",
     "Weight in kilograms": "80",
@@ -69,8 +71,12 @@ def shoot(page, name: str) -> None:
 
 
 def go(page, title: str) -> None:
-    """Navigate with the sidebar, as a person would (the session, and its profile, stay)."""
+    """Navigate with the sidebar, as a person would (the session, and its profile, stay).
+
+    Each page's title is its sidebar label, so waiting for that heading means the page has run.
+    """
     page.get_by_role("link", name=title).first.click()
+    page.get_by_role("heading", name=title, exact=True).first.wait_for()
     wait_for_app(page)
     assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")
 
@@ -86,12 +92,14 @@ def fill_profile(page, red_flag: str | None = None) -> None:
     wait_for_app(page)
 
 
-@pytest.mark.parametrize("path", ["", "profile", "plan", "library", "tips"])
+@pytest.mark.parametrize(
+    "path", ["", "profile", "plan", "library", "tips", "session", "progress", "people"]
+)
 def test_every_page_opens_without_an_exception(page, app_url, path):
     """A fresh visitor can open each page directly; pages that need a profile say so."""
     open_page(page, f"{app_url}/{path}")
     shoot(page, f"page-{path or 'home'}-fresh")
-    if path in ("plan", "tips"):
+    if path in ("plan", "tips", "session", "progress"):
         assert "safety check" in page.inner_text("body").lower()
 
 
@@ -144,3 +152,72 @@ def test_a_first_visit_straight_to_a_page_uses_the_apps_navigation():
         links = page.get_by_role("link").all_inner_texts()
         assert any("Weekly plan" in text for text in links), links
         assert not any(text.strip() == "ui" for text in links), links
+
+
+def choose(page, group: str, option: str) -> None:
+    """Click one option of a radio group (its label; the input itself is hidden)."""
+    page.get_by_role("radiogroup", name=group).first.get_by_text(option, exact=True).click()
+
+
+def rate(page, scale: str, score: int) -> None:
+    """Click one button of a 0-10 pain scale."""
+    group = page.get_by_role("radiogroup", name=scale).first
+    group.get_by_role("radio", name=str(score), exact=True).click()
+
+
+def test_a_logged_session_is_still_there_after_a_reload():
+    """Log today's session (done, pain 5 then 3) on the plan page; Progress shows it, also after
+    the browser reloads the page (a new session, found again through the URL and the store)."""
+    today = date.today()
+    when = f"{today:%A} {today.day} {today:%B}"
+    with running_app() as url, chromium_browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        open_page(page, f"{url}/profile")
+        fill_profile(page)
+        go(page, "Weekly plan")
+        form = page.locator(f".st-key-log_{today.isoformat()}_status").locator("..")
+        choose(form, "How did the session go?", "Done")
+        rate(form, "Pain before the session (0 = none, 10 = worst)", 5)
+        rate(form, "Pain after the session (0 = none, 10 = worst)", 3)
+        page.get_by_role("button", name="Save this day").click()
+        page.get_by_text("Saved for", exact=False).wait_for()
+        wait_for_app(page)
+        assert f"Saved for {when}: Done, pain 5 before and 3 after." in page.inner_text("body")
+        shoot(page, "plan-with-log")
+
+        go(page, "Progress")
+        summary = "Your pain is down 1 point since you started (from 5 to 4 out of 10)"
+        for attempt in ("before", "after"):
+            body = page.inner_text("body")
+            assert summary in body, (attempt, body)
+            assert when in body and "For Pat Example" in body, attempt
+            assert page.locator("[data-testid='stVegaLiteChart']").count() == 2, attempt
+            page.reload()
+            wait_for_app(page)
+        assert "?person=" in page.url
+        shoot(page, "progress")
+        assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_the_guided_session_counts_down_a_hold():
+    """Start today's session and the clock: the seconds left go down while it runs."""
+    with running_app() as url, chromium_browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        open_page(page, f"{url}/profile")
+        fill_profile(page)
+        go(page, "Today's session")
+        rate(page, "Pain now, before you start (0 = none, 10 = worst)", 4)
+        page.get_by_role("button", name="Start the session").click()
+        page.get_by_text("Exercise 1 of", exact=False).wait_for()
+        wait_for_app(page)
+        assert "Rep 1 of" in page.inner_text("body")
+        seconds = re.compile(r"Hold: (\d+) s")
+        first = int(seconds.search(page.inner_text("body")).group(1))
+        page.get_by_role("button", name="Start", exact=True).click()
+        page.wait_for_timeout(2500)
+        later = seconds.search(page.inner_text("body"))
+        assert later and int(later.group(1)) < first, page.inner_text("body")
+        assert page.get_by_role("button", name="Pause").count() == 1
+        shoot(page, "session-countdown")
