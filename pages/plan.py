@@ -12,21 +12,23 @@ import streamlit as st
 from pages import day_log, ui
 from pages.printing import print_controls
 from planner import WeekPlan, build_plan
+from planner.clinic import ClinicHeader
 from planner.exports.csv_table import plan_csv
 from planner.exports.ics_calendar import plan_ics
 from planner.exports.pdf_sheet import plan_pdf
 from planner.plan import Day
 from planner.schedule import programme_week
 from storage import StoreError
+from storage.clinic import get_clinic
 
 WEEKS = range(1, 13)
 PAPERS = {"a4": "A4", "letter": "US Letter"}
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def pdf_bytes(plan_json: str, paper: str, _plan: WeekPlan) -> bytes:
-    """The printable sheet, made once per plan (keyed on its JSON) and paper size."""
-    return plan_pdf(_plan, paper=paper)
+def pdf_bytes(plan_json: str, paper: str, clinic: ClinicHeader | None, _plan: WeekPlan) -> bytes:
+    """The printable sheet, made once per plan (keyed on its JSON), paper and clinic header."""
+    return plan_pdf(_plan, paper=paper, clinic=clinic)
 
 
 NBSP = "\u00a0"  # keeps 'Tue 24 Nov' on one line in the table
@@ -89,8 +91,8 @@ def why_this_plan(plan: WeekPlan) -> None:
     ui.risk_summary(plan.risk)
 
 
-def downloads(plan: WeekPlan) -> None:
-    """The PDF sheet (made on click), calendar file, table and JSON."""
+def downloads(plan: WeekPlan, clinic: ClinicHeader | None) -> None:
+    """The PDF sheet (made on click, with the saved clinic header), calendar, table and JSON."""
     st.subheader("Print and take it along")
     paper = st.radio(
         "Paper size", tuple(PAPERS), format_func=PAPERS.get, key="paper", horizontal=True
@@ -101,7 +103,7 @@ def downloads(plan: WeekPlan) -> None:
     left, right = st.columns(2)
     left.download_button(
         "Printable sheet (PDF)",
-        data=lambda: pdf_bytes(key, paper, plan),
+        data=lambda: pdf_bytes(key, paper, clinic, plan),
         file_name=f"{name}.pdf",
         mime="application/pdf",
         key="download_pdf",
@@ -146,7 +148,9 @@ if not first.safe_to_exercise:
     ui.stop_screen(first)
     st.download_button(
         "A one-page note to take to your doctor (PDF)",
-        data=lambda: pdf_bytes(json.dumps(first.to_dict(), sort_keys=True), "a4", first),
+        data=lambda: pdf_bytes(
+            json.dumps(first.to_dict(), sort_keys=True), "a4", get_clinic(store), first
+        ),
         file_name="backplan-see-a-doctor.pdf",
         mime="application/pdf",
         key="download_pdf",
@@ -165,6 +169,7 @@ week = st.selectbox(
 st.session_state[ui.WEEK_KEY] = week
 try:
     log = store.log_for(person.id)
+    clinic = get_clinic(store)
 except StoreError as error:
     ui.store_error(error)
     st.stop()
@@ -180,5 +185,5 @@ logged = {entry.day: entry for entry in log}
 day_cards(plan, lambda day: day_log.log_form(store, person.id, day, week, logged.get(day.date)))
 why_this_plan(plan)
 print_controls()
-downloads(plan)
+downloads(plan, clinic)
 st.caption(plan.disclaimer)

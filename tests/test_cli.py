@@ -127,3 +127,10 @@ def test_a_red_flag_profile_gets_the_stop_plan(profile_file):
     data = json.loads(result.stdout)
     assert result.returncode == 0
     assert data["safe_to_exercise"] is False and data["urgency"] == "emergency"
+
+
+def test_written_files_get_the_usual_permissions(profile_file, tmp_path):
+    """Atomic writing must not leave a handout readable by its owner only."""
+    out = tmp_path / "plan.json"
+    assert run("plan", str(profile_file()), "-o", str(out)).returncode == 0
+    assert out.stat().st_mode & 0o044 == 0o044
