@@ -241,9 +241,9 @@ def prescription_card(item: Prescription) -> None:
     exercise = exercises_by_id()[item.id]
     words = st.container()
     if exercise.image_path.is_file():
-        left, words = st.columns([1, 2], vertical_alignment="center")
+        left, words = st.columns([5, 6], vertical_alignment="center")
         with left:
-            picture(exercise, width=160)
+            picture(exercise, width=260)
     with words:
         st.markdown(f"**{item.name}**  \n{item.dose_text}")
         st.caption(POSITIONS[item.position])
