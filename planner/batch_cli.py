@@ -20,7 +20,8 @@ from planner.atomic import write_atomically
 from planner.batch import FORMATS, FileNamer, Job, Made, produce, read_rows, template_csv
 from planner.cli import BAD_INPUT, clinic_header, clinic_options, fail, session_time
 from planner.clinic import ClinicError
-from planner.profile import FieldProblem, ProfileError
+from planner.profile import ProfileError
+from planner.profile_io import read_text
 
 MAX_WEEKS = 12  # one booklet covers at most this many weeks
 MAX_CSV_BYTES = 50_000_000
@@ -59,22 +60,6 @@ def add_batch_commands(commands) -> None:
     commands.add_parser("template", help="print a CSV template with three example people")
 
 
-def read_csv_text(path: Path) -> str:
-    """The whole CSV as text (UTF-8, with or without a byte-order mark), or a ProfileError."""
-    try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise _file_problem(f"is larger than {MAX_CSV_BYTES // 1_000_000} MB")
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _file_problem("is not UTF-8 text") from None
-    except OSError as exc:
-        raise _file_problem(f"cannot be read ({exc.strerror})") from None
-
-
-def _file_problem(message: str) -> ProfileError:
-    return ProfileError([FieldProblem(field="file", message=message)])
-
-
 def run_template() -> int:
     sys.stdout.write(template_csv())
     return 0
@@ -102,7 +87,7 @@ class ProgressBar:
 
 def run_batch(args: argparse.Namespace) -> int:
     try:
-        text = read_csv_text(args.people)
+        text = read_text(args.people, limit=MAX_CSV_BYTES)
         total = sum(1 for _ in read_rows(text.splitlines(keepends=True)))
         clinic = clinic_header(args) if args.format == "pdf" else None
         job = Job(*args.weeks, args.format, args.paper, clinic, session_time=args.time)

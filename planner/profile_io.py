@@ -70,11 +70,11 @@ def profile_from_csv(text: str) -> Profile:
     return parse_profile(row_to_dict(rows[0]))
 
 
-def read_text(path: Path) -> str:
-    """A small UTF-8 text file, or a ProfileError saying why it cannot be read."""
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """A UTF-8 text file of at most `limit` bytes, or a ProfileError saying why it cannot be."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise _file_error(f"is larger than {MAX_FILE_BYTES // 1000} kB")
+        if path.stat().st_size > limit:
+            raise _file_error(f"is larger than {limit // 1000:,} kB")
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _file_error("is not UTF-8 text") from None
