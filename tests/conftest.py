@@ -1,5 +1,6 @@
 """Shared fixtures: one factory for profiles, so every test states only what matters to it."""
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,3 +38,14 @@ def make_profile(**changes: Any) -> dict[str, Any]:
 def profile_factory():
     """Build profile dicts: profile_factory(pain=8, conditions=["pregnancy"])."""
     return make_profile
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    """The real app under `streamlit run` on a free local port, one server per test module."""
+    from tests.app_server import running_app
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get)")
+    with running_app() as url:
+        yield url

@@ -7,7 +7,6 @@ still there after a reload. Screenshots go to test-artifacts/ so a person can lo
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -29,14 +28,6 @@ PROFILE = {
 CHOICES = {"Sex": "Male", "Do you lift or carry heavy things?": "Often"}
 CHOICES |= {"How is your sitting posture?": "Fair"}
 CHOICES |= {"How strong are your stomach (core) muscles?": "Weak"}
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get)")
-    with running_app() as url:
-        yield url
 
 
 @pytest.fixture

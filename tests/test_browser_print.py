@@ -2,7 +2,6 @@
 the plan; Chromium's own print-to-PDF gives a short document."""
 
 import io
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -12,14 +11,6 @@ from tests.test_browser import fill_profile, go, open_page
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get)")
-    with running_app() as url:
-        yield url
 
 
 @pytest.fixture
