@@ -22,6 +22,7 @@ from itertools import islice
 
 from planner.builder import build_plan
 from planner.clinic import ClinicHeader
+from planner.guidelines import MAX_WEEK
 from planner.profile import FieldProblem, Profile, ProfileError, parse_profile
 from planner.profile_io import row_to_dict
 
@@ -70,8 +71,10 @@ class Job:
     session_time: time = time(18, 0)
 
     def __post_init__(self) -> None:
-        if not 1 <= self.first_week <= self.last_week <= 520:
-            raise ValueError("weeks: give 1 to 520, the first not after the last (e.g. 1-4)")
+        if not 1 <= self.first_week <= self.last_week <= MAX_WEEK:
+            raise ValueError(
+                f"weeks: give 1 to {MAX_WEEK}, the first not after the last (e.g. 1-4)"
+            )
         if self.fmt not in FORMATS:
             raise ValueError(f"format: must be one of {', '.join(FORMATS)}")
 

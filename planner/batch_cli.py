@@ -20,6 +20,7 @@ from planner.atomic import write_atomically
 from planner.batch import FORMATS, FileNamer, Job, Made, produce, read_rows, template_csv
 from planner.cli import BAD_INPUT, clinic_header, clinic_options, fail, session_time
 from planner.clinic import ClinicError
+from planner.guidelines import MAX_WEEK
 from planner.profile import ProfileError
 from planner.profile_io import read_text
 
@@ -33,9 +34,10 @@ def weeks(text: str) -> tuple[int, int]:
     if not found:
         raise argparse.ArgumentTypeError("must be a week like 2 or a range like 1-4")
     low, high = int(found[1]), int(found[2] or found[1])
-    if not 1 <= low <= high <= 520 or high - low >= MAX_WEEKS:
+    if not 1 <= low <= high <= MAX_WEEK or high - low >= MAX_WEEKS:
         raise argparse.ArgumentTypeError(
-            f"must be weeks 1 to 520, the first not after the last, at most {MAX_WEEKS} weeks"
+            f"must be weeks 1 to {MAX_WEEK}, the first not after the last, "
+            f"at most {MAX_WEEKS} weeks"
         )
     return low, high
 

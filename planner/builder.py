@@ -148,8 +148,8 @@ def build_plan(
     weeks before went. Raises ProfileError for an invalid profile, ValueError for a bad week.
     """
     profile = parse_profile(profile)
-    if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= 520:
-        raise ValueError("week: must be a whole number from 1 to 520")
+    if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= g.MAX_WEEK:
+        raise ValueError(f"week: must be a whole number from 1 to {g.MAX_WEEK}")
     safety = screen(profile)
     body_mass = bmi(profile)
     common = {

@@ -13,6 +13,7 @@ from pathlib import Path
 from planner.atomic import write_atomically
 from planner.builder import build_plan
 from planner.clinic import ClinicError, ClinicHeader
+from planner.guidelines import MAX_WEEK
 from planner.plan import WeekPlan
 from planner.profile import ProfileError
 from planner.profile_io import load_profile
@@ -46,8 +47,8 @@ def session_time(text: str) -> time:
 
 
 def _week(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 520:
-        raise argparse.ArgumentTypeError("must be a whole number from 1 to 520")
+    if not text.isdigit() or not 1 <= int(text) <= MAX_WEEK:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_WEEK}")
     return int(text)
 
 

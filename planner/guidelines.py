@@ -12,6 +12,7 @@ LOW_PAIN = 3  # 0-3/10: start one rung higher on the dose ladders (progression)
 
 MAX_WEEKLY_VOLUME_INCREASE = 0.30  # never more than +30% a week (progression)
 PROGRAMME_WEEKS = 4  # after week 4 the dose holds (maintenance) (natural_history)
+MAX_WEEK = 520  # plans and logs run for up to ten years
 
 # --- Sessions -------------------------------------------------------------------------------------
 MAX_EXERCISES_PER_SESSION = 4  # adherence falls with more (adherence)

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from planner.guidelines import MAX_WEEK
+
 Status = Literal["done", "partly", "skipped"]
 
 
@@ -14,7 +16,7 @@ class LogEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     day: date
-    week: int = Field(ge=1, le=520)
+    week: int = Field(ge=1, le=MAX_WEEK)
     status: Status
     pain_before: int | None = Field(None, ge=0, le=10)
     pain_after: int | None = Field(None, ge=0, le=10)

@@ -7,7 +7,6 @@ from itertools import cycle
 from planner import guidelines as g
 from planner.data_files import FAMILIES
 
-MAX_WEEK = 520  # build_plan plans up to ten years
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -51,4 +50,4 @@ def families_per_session(
 
 def programme_week(programme_start: date, today: date) -> int:
     """The programme week `today` falls in: week 1 is the first 7 days (and any day before)."""
-    return max(1, min(MAX_WEEK, (today - programme_start).days // 7 + 1))
+    return max(1, min(g.MAX_WEEK, (today - programme_start).days // 7 + 1))
