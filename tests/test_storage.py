@@ -1,13 +1,7 @@
 """The storage layer on SQLite files and, where Debian's PostgreSQL is installed, a real server."""
 
-import glob
-import os
-import pwd
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 from datetime import date, timedelta
 from pathlib import Path
@@ -24,7 +18,11 @@ from planner.log_entry import LogEntry
 from planner.profile import parse_profile
 from storage import NotFound, PersonRecord, StoreError, dispose_engines, open_store
 from storage.models import Base
+from tests import pg_server
 from tests.conftest import make_profile
+
+# The shared PostgreSQL fixtures, here too because other test modules import them from here.
+fresh_engines, postgres, url = pg_server.fresh_engines, pg_server.postgres, pg_server.url
 
 START = date(2026, 1, 5)
 REPO = Path(__file__).resolve().parent.parent
@@ -38,86 +36,6 @@ def profile(name: str = "Alex Example", **changes):
 def entry(day: date, status: str = "done", **changes) -> LogEntry:
     """A log entry for `day` in week 1."""
     return LogEntry(day=day, week=1, status=status, **changes)
-
-
-class PostgresServer:
-    """A throwaway PostgreSQL cluster on localhost, emptied before each test."""
-
-    def __init__(self) -> None:
-        initdbs = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-        if not initdbs:
-            raise RuntimeError("no /usr/lib/postgresql/*/bin/initdb (apt-get install postgresql)")
-        self.bin = Path(initdbs[-1]).parent
-        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        if self.as_user:
-            pwd.getpwnam("postgres")  # KeyError when the Debian package did not create the user
-        self.root = Path(tempfile.mkdtemp(prefix="backplan-pg-"))  # /tmp: pytest's dir is 0700
-        self.port = _free_port()
-        try:
-            self._start()
-        except BaseException:
-            shutil.rmtree(self.root, ignore_errors=True)
-            raise
-
-    def _start(self) -> None:
-        if self.as_user:
-            shutil.chown(self.root, "postgres", "postgres")
-        data = self.root / "data"
-        self._run("initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
-        options = f"-p {self.port} -k {self.root} -h 127.0.0.1 -F"
-        self._run("pg_ctl", "-D", data, "-l", self.root / "log", "-w", "-o", options, "start")
-
-    def _run(self, program: str, *args) -> None:
-        argv = [*self.as_user, str(self.bin / program), *map(str, args)]
-        subprocess.run(argv, check=True, capture_output=True, timeout=60)
-
-    def empty_database(self) -> str:
-        """Empty the test database (faster than a new one each test) and return its URL."""
-        import psycopg
-
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres") as connection:
-            connection.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-
-    def stop(self) -> None:
-        """Stop the server and remove its files."""
-        dispose_engines()
-        self._run("pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def postgres():
-    """A running PostgreSQL server for the whole session, or a skip saying why there is none."""
-    try:
-        server = PostgresServer()
-    except (RuntimeError, KeyError, OSError, subprocess.SubprocessError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        pytest.skip(f"PostgreSQL not available: {exc} {detail.decode(errors='replace')[-300:]}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(autouse=True)
-def fresh_engines():
-    """Each test starts and ends with no cached engines."""
-    dispose_engines()
-    yield
-    dispose_engines()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path) -> str:
-    """An empty database on each backend."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'backplan.db'}"
-    return request.getfixturevalue("postgres").empty_database()
 
 
 @pytest.fixture
