@@ -87,3 +87,28 @@ class ClinicRow(Base):
     name: Mapped[str] = mapped_column(String(CLINIC_NAME_MAX))
     contact: Mapped[str] = mapped_column(String(CLINIC_CONTACT_MAX))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+AUDIT_ACTIONS = ("sign_in", "sign_out", "export", "import", "delete_person", "delete_all")
+AUDIT_ACTION_MAX = 20
+AUDIT_DETAIL_MAX = 200
+
+
+class AuditRow(Base):
+    """One line of an owner's audit trail: when, what, and counts or ids only (no health data).
+
+    Kept when the owner deletes everything (see storage/audit.py).
+    """
+
+    __tablename__ = "audit"
+    __table_args__ = (
+        CheckConstraint(
+            "action IN (" + ", ".join(f"'{a}'" for a in AUDIT_ACTIONS) + ")", name="action"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    owner: Mapped[str] = mapped_column(String(OWNER_MAX), index=True)
+    action: Mapped[str] = mapped_column(String(AUDIT_ACTION_MAX))
+    detail: Mapped[str] = mapped_column(String(AUDIT_DETAIL_MAX))

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner.log_entry import LogEntry
 from planner.profile import Profile, ProfileError, parse_profile
 from storage.engine import Database, DatabaseFileError, connect
-from storage.models import OWNER_MAX, LogRow, PersonRow
+from storage.models import OWNER_MAX, ClinicRow, LogRow, PersonRow
 from storage.settings import database_url
 
 log = logging.getLogger(__name__)
@@ -134,6 +134,16 @@ class Store:
             row = self._row(session, person_id)
             session.execute(delete(LogRow).where(LogRow.person_id == row.id))
             session.delete(row)
+
+    def delete_everything(self) -> int:
+        """Delete every person, log row and the clinic header of this owner in one transaction;
+        return how many people were removed. Other owners' rows and the audit trail stay."""
+        mine = select(PersonRow.id).where(PersonRow.owner == self.owner)
+        with self._session(self._write) as session:
+            session.execute(delete(LogRow).where(LogRow.person_id.in_(mine)))
+            people = session.execute(delete(PersonRow).where(PersonRow.owner == self.owner))
+            session.execute(delete(ClinicRow).where(ClinicRow.owner == self.owner))
+        return people.rowcount
 
     def save_log(self, person_id: int, entry: LogEntry) -> None:
         """Record a day of the log; a day already logged is replaced."""
