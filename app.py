@@ -1,14 +1,18 @@
 """BackPlan: the entry script for `streamlit run app.py`. A router only: it lists the pages.
 
 Each page lives in pages/ and calls `planner`; shared display helpers are in pages/ui.py.
+On a shared deployment (sign-in configured), every page but Home asks to sign in first.
 """
 
 import streamlit as st
 
+from pages import account
+
 st.set_page_config(page_title="BackPlan", page_icon=":material/accessibility_new:")
 
+home = st.Page("pages/home.py", title="Home", icon=":material/home:", default=True)
 pages = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    home,
     st.Page(
         "pages/profile.py",
         title="Safety check and profile",
@@ -35,4 +39,6 @@ pages = [
     st.Page("pages/people.py", title="Saved people", icon=":material/group:", url_path="people"),
 ]
 
-st.navigation(pages).run()
+page = st.navigation(pages)
+account.require_sign_in(home=page is home)
+page.run()

@@ -13,7 +13,6 @@ from planner.batch import Job, template_csv, zip_batch
 from planner.batch_upload import PROBLEMS, apply_edits, frame_rows, read_upload, with_problems
 from planner.clinic import ClinicError
 from planner.profile import ProfileError
-from storage import StoreError, open_store
 from storage.clinic import clear_clinic, get_clinic, set_clinic
 
 TABLE_KEY = "batch_table"  # the uploaded people, edits applied (a DataFrame of text cells)
@@ -128,11 +127,7 @@ st.markdown(
     "Print a plan for each person in a spreadsheet: one row per person, with the same columns "
     "as the template (lists such as conditions separated by `;`)."
 )
-try:
-    store = open_store()
-except StoreError as error:
-    st.error(f"The saved clinic header cannot be reached: {ui.plain(str(error))}")
-    st.stop()
+store = ui.store()
 clinic_settings(store)
 st.download_button(
     "Download the CSV template",

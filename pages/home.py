@@ -1,10 +1,36 @@
-"""Home: what BackPlan is, who it is for, how it works, and where to start."""
+"""Home: what BackPlan is, who it is for, how it works, and where to start; on a shared
+deployment also who is signed in (with a sign-out button), or the sign-in button."""
+
+from datetime import UTC, datetime
 
 import streamlit as st
 
-from pages import ui
+from pages import account, ui
+from storage import StoreError, audit
+
+
+def signed_in() -> None:
+    """Who is signed in (their provider's display name) and the sign-out button."""
+    opened = ui.store()  # this account's data; records the session's sign-in once
+    shown = st.user.get("name") or st.user.get("email") or "your account"
+    left, right = st.columns([3, 1], vertical_alignment="center")
+    left.markdown(f"Signed in as **{ui.plain(str(shown))}**.")
+    if right.button("Sign out", key="sign_out", icon=":material/logout:", width="stretch"):
+        try:
+            audit.record(opened, "sign_out", now=datetime.now(UTC))
+        except StoreError as error:
+            ui.store_error(error)
+        ui.forget_current()
+        st.session_state.pop(ui.OWNER_KEY, None)
+        st.logout()
+
 
 st.title("BackPlan")
+if account.shared_mode():
+    if account.signed_in_owner() is None:
+        account.sign_in_prompt()
+    else:
+        signed_in()
 st.markdown(
     "**A safe, personal weekly exercise plan for back spasms and low back pain.** "
     "Gentle stretches and core exercises, with pictures, how many to do and how long to hold, "

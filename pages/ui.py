@@ -5,19 +5,23 @@ Display only: every decision (safety, doses, risk) comes from `planner`.
 The current person is kept in st.session_state (this tab) and in the URL as ?person=<id> (so a
 refresh or a bookmark finds them again). With neither, the only saved person is used; with several,
 the page asks "Whose plan?".
+
+Every page gets its store from `store()`, which opens it for `account.owner()`: on a shared
+deployment, only the signed-in account's people and logs can be read or written.
 """
 
 import string
 from dataclasses import fields
-from datetime import date
+from datetime import UTC, date, datetime
 
 import streamlit as st
 
+from pages import account
 from planner import Profile, WeekPlan
 from planner.data_files import Exercise, exercises_by_id, safety_rules
 from planner.plan import Prescription, Risk
 from planner.schedule import programme_week
-from storage import NotFound, Person, Store, StoreError, open_store
+from storage import NotFound, Person, Store, StoreError, audit, open_store
 
 
 def _use_app_navigation() -> None:
@@ -43,6 +47,7 @@ PERSON_PARAM = "person"  # ... and in the URL
 NEW_PERSON_KEY = "new_person"  # the profile page is for someone not saved yet
 RECOVERY_KEY = "recovery_shown"  # the damaged-file warning was shown in this session
 WEEK_KEY = "plan_week"  # the week last chosen on the plan page, shared with the other pages
+OWNER_KEY = "owner"  # whose store this session last opened (its sign-in is then recorded)
 PROFILE_PAGE = "pages/profile.py"
 PLAN_PAGE = "pages/plan.py"
 PEOPLE_PAGE = "pages/people.py"
@@ -77,9 +82,12 @@ def store_error(error: StoreError) -> None:
 
 
 def store() -> Store:
-    """The saved-data store; warns once per session when a damaged file was set aside."""
+    """The saved-data store of this session's owner (see account.owner()); warns once per session
+    when a damaged file was set aside."""
     try:
-        opened = open_store()
+        opened = open_store(owner=account.owner())
+        if st.session_state.get(OWNER_KEY) != opened.owner:
+            _start_owner(opened)
     except StoreError as error:
         store_error(error)
         st.stop()
@@ -88,6 +96,15 @@ def store() -> Store:
         kept = plain(str(opened.recovered_from))
         st.warning(f"The saved data file was damaged; it was kept at {kept} and a new one started.")
     return opened
+
+
+def _start_owner(opened: Store) -> None:
+    """A new owner in this session: drop the last one's current person; record a sign-in."""
+    if st.session_state.get(OWNER_KEY) is not None:
+        forget_current()
+    if account.shared_mode():
+        audit.record(opened, "sign_in", now=datetime.now(UTC))
+    st.session_state[OWNER_KEY] = opened.owner
 
 
 def _remember(person_id: int) -> None:
