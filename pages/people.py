@@ -1,9 +1,11 @@
 """Saved people: everyone saved here, whose plan to show, deleting someone (only after a second,
-explicit click), and everything as one file to move to another computer (export and import;
-people already saved are replaced only after the person says so).
+explicit click), and "Your data": everything as one file (download, and import on another
+computer; people already saved are replaced only after the person says so), and deleting all of
+it (only after typing DELETE). Exports, imports and deletions are recorded in the audit trail,
+with counts and ids only.
 
 Widget keys: open_<id>, delete_<id>, confirm_delete, cancel_delete, add_person, export,
-import_file_<n>, import_go, import_replace, import_cancel.
+import_file_<n>, import_go, import_replace, import_cancel, delete_all_text, delete_all.
 """
 
 from datetime import UTC, datetime
@@ -11,7 +13,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from pages import day_log, ui
-from storage import ImportConflict, PersonSummary, Store, StoreError
+from storage import ImportConflict, PersonSummary, Store, StoreError, audit
 from storage.transfer import (
     TransferError,
     export_all,
@@ -25,6 +27,12 @@ CONFIRM = "people_confirm_delete"  # the id waiting for "Yes, delete"
 CONFLICT = "people_import_conflict"  # the uploaded file's id waiting for "Yes, replace them"
 ROUND = "people_upload_round"  # a new file box after each import
 MESSAGE = "people_message"  # a confirmation to show after the rerun
+DELETE_WORD = "DELETE"  # typed to confirm deleting all of this account's data
+
+
+def now() -> datetime:
+    """The time for the audit trail and the export file."""
+    return datetime.now(UTC)
 
 
 def ask_delete(person_id: int) -> None:
@@ -39,6 +47,7 @@ def confirm_delete(store: Store, summary: PersonSummary) -> None:
     if left.button(f"Yes, delete {name}", key="confirm_delete", type="primary", width="stretch"):
         try:
             store.delete_person(summary.id)
+            audit.record(store, "delete_person", f"person={summary.id}", now=now())
         except StoreError as error:
             ui.store_error(error)
             return
@@ -74,6 +83,45 @@ def person_card(store: Store, summary: PersonSummary) -> None:
             confirm_delete(store, summary)
 
 
+def download(store: Store, people: list[PersonSummary]) -> None:
+    """The export of everything saved here, as one JSON file; a download is audited."""
+    if st.download_button(
+        "Download all my data",
+        data=to_json(export_all(store, now=now())),
+        file_name=f"backplan-export-{ui.today().isoformat()}.json",
+        mime="application/json",
+        key="export",
+        icon=":material/download:",
+    ):
+        audit.record(store, "export", f"people={len(people)}", now=now())
+
+
+def delete_all(store: Store) -> None:
+    """Delete every person, log and the clinic header saved here, after typing DELETE."""
+    st.markdown("**Delete all my data**")
+    typed = st.text_input(
+        f"Every person saved here, their answers and logs, and the clinic header are deleted. "
+        f"This cannot be undone. Type {DELETE_WORD} to confirm.",
+        key="delete_all_text",
+    )
+    confirmed = typed.strip() == DELETE_WORD
+    if st.button(
+        "Delete all my data",
+        key="delete_all",
+        type="primary",
+        disabled=not confirmed,
+        icon=":material/delete_forever:",
+    ):
+        people = store.delete_everything()
+        audit.record(store, "delete_all", f"people={people}", now=now())
+        ui.forget_current()
+        for key in list(st.session_state):  # form answers, chosen week, uploads: all of it
+            if key != ui.OWNER_KEY:
+                del st.session_state[key]
+        st.session_state[MESSAGE] = "All your data was deleted."
+        st.rerun()
+
+
 def problems(error: TransferError) -> None:
     """Every problem of a file that cannot be imported, in a list."""
     lines = [ui.plain(problem) for problem in error.problems]
@@ -84,6 +132,8 @@ def run_import(store: Store, data: dict, file_id: str, overwrite: bool) -> None:
     """Import; people already saved make it ask first (nothing is written until then)."""
     try:
         report = import_all(store, data, overwrite=overwrite)
+        counts = f"added={len(report.added)} replaced={len(report.replaced)}"
+        audit.record(store, "import", counts, now=now())
     except ImportConflict:
         st.session_state[CONFLICT] = file_id
         st.rerun()
@@ -153,21 +203,15 @@ try:
         st.session_state[ui.NEW_PERSON_KEY] = True
         st.switch_page(ui.PROFILE_PAGE)
 
-    st.subheader("Move everything to another computer")
+    st.subheader("Your data")
     st.markdown(
-        "Export saves every person here, with their answers and log, as one file. "
-        "Import reads such a file back."
+        "Download all my data saves every person here, with their answers and log, as one file. "
+        "Import reads such a file back, here or on another computer."
     )
     if people:
-        st.download_button(
-            "Export everything",
-            data=to_json(export_all(store, now=datetime.now(UTC))),
-            file_name=f"backplan-export-{ui.today().isoformat()}.json",
-            mime="application/json",
-            key="export",
-            icon=":material/download:",
-        )
+        download(store, people)
     import_section(store)
+    delete_all(store)
 except StoreError as error:
     ui.store_error(error)
 st.caption(ui.DISCLAIMER)
