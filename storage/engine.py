@@ -4,12 +4,19 @@ SQLite runs in WAL mode with foreign keys on and a busy timeout, and every write
 with BEGIN IMMEDIATE, so writers from several threads or processes queue instead of failing with
 "database is locked". A SQLite file that is not a database (or is damaged) is moved aside, never
 deleted, and a fresh one is made; the kept path is reported so the app can tell the user.
+
+A server database (PostgreSQL, shared by several app servers) gets a pre-pinged, recycled pool
+sized by BACKPLAN_DB_POOL_SIZE and BACKPLAN_DB_MAX_OVERFLOW; opening it is retried a few times
+while the server refuses connections (it may still be starting), and the migrations run under an
+advisory lock, so servers starting together migrate one after the other.
 """
 
 import logging
 import os
 import sqlite3
 import threading
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +24,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from storage.settings import sqlite_file
 
@@ -26,20 +35,32 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "backplan_write"  # execution option: this transaction will write
 MIGRATION_LOCK_KEY = 7_142_001  # PostgreSQL advisory lock: one process migrates at a time
-# Per process, for a server database: up to 10 connections, so a few app servers stay well under
-# PostgreSQL's default max_connections of 100. Pre-ping drops connections the server has closed.
-SERVER_POOL = {
-    "pool_size": 5,
-    "max_overflow": 5,
-    "pool_timeout": 10,
-    "pool_pre_ping": True,
-    "pool_recycle": 1800,
-}
+POOL_SIZE_ENV = "BACKPLAN_DB_POOL_SIZE"
+MAX_OVERFLOW_ENV = "BACKPLAN_DB_MAX_OVERFLOW"
+# Per process, for a server database: by default up to 5 + 5 connections, so a few app servers
+# stay well under PostgreSQL's default max_connections of 100. Pre-ping drops connections the
+# server has closed; recycling after 30 minutes outlives idle timeouts of proxies.
+POOL_DEFAULTS = {"pool_size": 5, "max_overflow": 5}
+POOL_LIMITS = {"pool_size": (1, 100), "max_overflow": (0, 100)}
+SERVER_POOL = {"pool_timeout": 10, "pool_pre_ping": True, "pool_recycle": 1800}
+RETRY_DELAYS = (0.2, 0.5, 1.0)  # seconds before the 2nd, 3rd and 4th try to open a server database
 CORRUPT_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
-class DatabaseFileError(Exception):
+class DatabaseOpenError(Exception):
+    """The database cannot be opened as configured; the message says why."""
+
+
+class DatabaseFileError(DatabaseOpenError):
     """The SQLite file could not be checked (busy, no permission); it was left where it is."""
+
+
+class DatabaseSettingError(DatabaseOpenError):
+    """A pool setting in the environment is not a whole number in its range."""
+
+
+class DatabaseUnreachable(Exception):
+    """The database server refused every try to connect (or to migrate)."""
 
 
 @dataclass(frozen=True)
@@ -60,8 +81,23 @@ def connect(url: str) -> Database:
     with _LOCK:
         database = _DATABASES.get(url)
         if database is None:
-            database = _DATABASES[url] = _open(url)
+            database = _DATABASES[url] = _open_with_retries(url)
         return database
+
+
+def pool_settings(environ: Mapping[str, str] = os.environ) -> dict:
+    """The pool of a server database: sizes from the environment, then the fixed settings."""
+    sizes = {}
+    for key, name in (("pool_size", POOL_SIZE_ENV), ("max_overflow", MAX_OVERFLOW_ENV)):
+        raw = environ.get(name, "").strip()
+        low, high = POOL_LIMITS[key]
+        if not raw:
+            sizes[key] = POOL_DEFAULTS[key]
+        elif raw.isdigit() and low <= int(raw) <= high:
+            sizes[key] = int(raw)
+        else:
+            raise DatabaseSettingError(f"{name}: must be a whole number from {low} to {high}")
+    return sizes | SERVER_POOL
 
 
 def dispose_engines() -> None:
@@ -80,6 +116,23 @@ def alembic_config() -> Config:
     return config
 
 
+def _open_with_retries(url: str) -> Database:
+    """_open, tried again after each of RETRY_DELAYS while a server database refuses us."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return _open(url)
+    for attempt, delay in enumerate(RETRY_DELAYS, start=1):
+        try:
+            return _open(url)
+        except OperationalError as exc:
+            log.warning("database not reachable (try %d): %s", attempt, exc.orig)
+            time.sleep(delay)
+    try:
+        return _open(url)
+    except OperationalError as exc:
+        tries = len(RETRY_DELAYS) + 1
+        raise DatabaseUnreachable(f"{tries} tries failed: {exc.orig}") from exc
+
+
 def _open(url: str) -> Database:
     path = sqlite_file(url)
     recovered = None
@@ -89,7 +142,7 @@ def _open(url: str) -> Database:
         engine = create_engine(url)
         _set_up_sqlite(engine)
     else:
-        engine = create_engine(url, **SERVER_POOL)
+        engine = create_engine(url, **pool_settings())
     writer = engine.execution_options(**{WRITE_OPTION: True})
     try:
         _upgrade_to_head(writer)
@@ -115,6 +168,8 @@ def _set_up_sqlite(engine: Engine) -> None:
 
 
 def _upgrade_to_head(writer: Engine) -> None:
+    """Migrate in one transaction; on PostgreSQL first wait for the migration lock, held until
+    commit or rollback (also if the process dies), so a second server finds the work done."""
     config = alembic_config()
     with writer.begin() as connection:
         if connection.dialect.name == "postgresql":

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.log_entry import LogEntry
 from planner.profile import Profile, ProfileError, parse_profile
-from storage.engine import Database, DatabaseFileError, connect
+from storage.engine import Database, DatabaseOpenError, DatabaseUnreachable, connect
 from storage.models import OWNER_MAX, ClinicRow, LogRow, PersonRow
 from storage.settings import database_url
 
@@ -77,8 +77,13 @@ def open_store(url: str | None = None, owner: str = "local") -> "Store":
     """A Store on `url` (default: settings.database_url()), migrated to the newest schema."""
     try:
         database = connect(url or database_url())
-    except DatabaseFileError as exc:
+    except DatabaseOpenError as exc:
         raise StoreError(f"The saved data cannot be opened: {exc}") from exc
+    except DatabaseUnreachable as exc:
+        log.error("the database server did not answer: %s", exc)
+        raise StoreError(
+            "The database server is not answering just now; please try again in a minute."
+        ) from exc
     except CommandError as exc:  # e.g. a revision from a newer BackPlan
         raise StoreError(f"The saved data does not match this version of BackPlan: {exc}") from exc
     except (SQLAlchemyError, OSError) as exc:
