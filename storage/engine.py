@@ -45,6 +45,14 @@ POOL_LIMITS = {"pool_size": (1, 100), "max_overflow": (0, 100)}
 SERVER_POOL = {"pool_timeout": 10, "pool_pre_ping": True, "pool_recycle": 1800}
 RETRY_DELAYS = (0.2, 0.5, 1.0)  # seconds before the 2nd, 3rd and 4th try to open a server database
 CORRUPT_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+# secure_delete: deleted rows are overwritten with zeros, so "delete all my data" leaves no trace
+# in the file (once the WAL is checkpointed) rather than in free pages.
+SQLITE_PRAGMAS = (
+    "journal_mode=WAL",
+    "foreign_keys=ON",
+    f"busy_timeout={BUSY_TIMEOUT_MS}",
+    "secure_delete=ON",
+)
 
 
 class DatabaseOpenError(Exception):
@@ -157,7 +165,7 @@ def _set_up_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # the driver's own BEGIN off: _on_begin decides
         cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}"):
+        for pragma in SQLITE_PRAGMAS:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

@@ -5,6 +5,8 @@ Alice and Bob share one database; Alice knows (or guesses) the ids of Bob's peop
 """
 
 import json
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,7 +15,7 @@ from sqlalchemy import func, select
 import storage.engine
 import storage.store
 from planner.log_entry import LogEntry
-from storage import NotFound, open_store
+from storage import NotFound, dispose_engines, open_store
 from storage.audit import entries, record
 from storage.clinic import clear_clinic, get_clinic, set_clinic
 from storage.models import ClinicRow, LogRow, PersonRow
@@ -185,3 +187,18 @@ def _owned(table_rows: dict[str, set[tuple]], store) -> dict[str, set[tuple]]:
         "session_log": {r for r in table_rows["session_log"] if r[1] in ids},
         "clinic_header": {r for r in table_rows["clinic_header"] if r[1] == store.owner},
     }
+
+
+def test_on_sqlite_deleted_data_is_overwritten_in_the_file(tmp_path):
+    """With secure_delete, a name and a note deleted by delete_everything are no longer anywhere
+    in the database file once the WAL is checkpointed into it."""
+    db = tmp_path / "backplan.db"
+    store = open_store(f"sqlite:///{db}")
+    marker = "Zebulon Quixotefield"
+    person_id = store.save_person(profile(marker), START)
+    store.save_log(person_id, entry(START, note=f"{marker} note"))
+    assert store.delete_everything() == 1
+    dispose_engines()  # then checkpoint, as SQLite does by itself when the last connection closes
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert marker.encode() not in db.read_bytes()

@@ -246,15 +246,16 @@ def test_the_database_url_setting_wins_over_the_data_folder(tmp_path, monkeypatc
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path):
-    """Every SQLite connection has WAL journaling, foreign keys on and a 5 s busy timeout."""
+    """Every SQLite connection has WAL journaling, foreign keys on, a 5 s busy timeout and
+    secure_delete (deleted rows are overwritten)."""
     url = f"sqlite:///{tmp_path / 'backplan.db'}"
     open_store(url)
     with storage.engine.connect(url).engine.connect() as connection:
         pragmas = [
             connection.exec_driver_sql(f"PRAGMA {p}").scalar()
-            for p in ("journal_mode", "foreign_keys", "busy_timeout")
+            for p in ("journal_mode", "foreign_keys", "busy_timeout", "secure_delete")
         ]
-    assert pragmas == ["wal", 1, 5000]
+    assert pragmas == ["wal", 1, 5000, 1]
 
 
 def test_a_fresh_database_is_at_the_newest_migration_and_matches_the_models(store, url):
