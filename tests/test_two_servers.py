@@ -251,3 +251,14 @@ def test_two_app_servers_on_one_postgresql_see_each_others_log(postgres):  # noq
             body = page.inner_text("body")
             assert long_date(earlier) in body and long_date(today) in body, body
             assert "For Pat Example" in body
+
+
+def test_the_deploy_guide_names_every_setting_and_the_lock():
+    """docs/deploy.md mentions each environment setting, the advisory lock key and the retries."""
+    from storage.settings import DATA_DIR_ENV, DATABASE_URL_ENV, REPO_ROOT
+
+    guide = (REPO_ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    engine = storage.engine
+    names = [DATABASE_URL_ENV, DATA_DIR_ENV, engine.POOL_SIZE_ENV, engine.MAX_OVERFLOW_ENV]
+    names += [str(engine.MIGRATION_LOCK_KEY), "0.2, 0.5", "secure_delete", "`audit` table"]
+    assert [n for n in names if n not in guide] == []
