@@ -67,7 +67,7 @@ st.page_link(ui.PROFILE_PAGE, label="Start the safety check", icon=":material/ar
 
 st.info(
     "**Please note.** BackPlan is not a substitute for a doctor or physiotherapist. It does not "
-    "diagnose, and it does not recommend supplements, products or medicines. If your pain gets "
-    "worse, or you are unsure, see a clinician."
+    "diagnose, names no supplements or products and prescribes no medicines. If your pain "
+    "gets worse, or you are unsure, see a clinician."
 )
 st.caption(ui.DISCLAIMER)
