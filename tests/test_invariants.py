@@ -4,11 +4,13 @@
 """
 
 import os
+from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner import build_plan
+from planner.log_entry import LogEntry
 from planner.profile import CONDITIONS, RED_FLAGS, parse_profile
 from tests.plan_checks import check_exercise_plan, check_stopped
 
@@ -52,3 +54,47 @@ def test_every_generated_profile_gets_a_safe_plan_or_a_stop(data, week):
         if week > 1:
             assert plan.volume <= build_plan(profile, week - 1).volume * 1.30
     assert build_plan(profile, week) == plan
+
+
+log_weeks = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(["done", "partly", "skipped"]), min_size=0, max_size=7),
+        st.integers(0, 10),
+        st.integers(-3, 3),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def made_up_log(weeks) -> list[LogEntry]:
+    """Entries for weeks 1..n: statuses, a pain level and a change during sessions."""
+    entries = []
+    for week, (statuses, pain, change) in enumerate(weeks, start=1):
+        for i, status in enumerate(statuses):
+            entries.append(
+                LogEntry(
+                    day=date(2026, 1, 5) + timedelta(weeks=week - 1, days=i),
+                    week=week,
+                    status=status,
+                    pain_before=pain,
+                    pain_after=min(10, max(0, pain + change)),
+                )
+            )
+    return entries
+
+
+@settings(max_examples=EXAMPLES // 2, deadline=None)
+@given(data=profiles, weeks=log_weeks)
+def test_any_log_keeps_the_plan_safe_and_rising_at_most_30_percent(data, weeks):
+    """Whatever the log says, doses stay in range and a week never jumps more than 30%."""
+    data = data | {"red_flags": [], "recent_trauma": False}
+    profile = parse_profile(data)
+    log = made_up_log(weeks)
+    previous = None
+    for week in range(1, len(weeks) + 2):
+        plan = build_plan(profile, week, log=log)
+        check_exercise_plan(plan, profile)
+        if previous is not None:
+            assert plan.volume <= previous * 1.30
+        previous = plan.volume
