@@ -15,7 +15,7 @@ from storage import NotFound, Store, dispose_engines, open_store
 from storage.audit import entries
 from storage.transfer import validate_export
 from tests.test_pages import ANSWERS, APP, START, shown, submit
-from tests.test_pages_progress import log_day, served  # noqa: F401 (served is a fixture)
+from tests.test_pages_progress import click, log_day, served  # noqa: F401 (served is a fixture)
 
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -61,12 +61,6 @@ def visit(at: AppTest, page: str) -> AppTest:
     at.run()
     if page != "home":
         at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    at.button(key=key).click().run()
     assert not at.exception
     return at
 
