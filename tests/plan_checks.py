@@ -2,7 +2,7 @@
 property-based tests. The ranges are clinical-facts.md's, written out here independently of the
 catalogue's ladders so that a wrong ladder is caught."""
 
-from planner.data_files import exercises_by_id, safety_rules
+from planner.data_files import exercises_by_id, safety_rules, sources
 from planner.guidelines import OLDER_ADULT_AGE
 from planner.plan import WeekPlan
 from planner.profile import Profile
@@ -17,6 +17,27 @@ DOSE_RANGES = {
     "reps_older": ((10, 15), (0, 5)),
     "mobility": ((5, 10), (0, 5)),
 }
+
+
+# The same contraindications written out by exercise and position rather than by tag, so that a
+# tag missing from the catalogue is caught too (clinical-facts.md: no loaded flexion or twisting
+# for weakened bones or a fused spine, nothing lying flat when pregnant, no hip flexion past 90
+# degrees after a hip replacement, supported standing stretches from 65).
+FLEXION_OR_TWIST = {
+    "knee_to_chest_single", "knee_to_chest_double", "knee_to_chest_side_lying",
+    "lower_trunk_rotation", "cat_cow",
+}  # fmt: skip
+HIP_PAST_90 = {
+    "knee_to_chest_single", "knee_to_chest_double", "knee_to_chest_side_lying",
+    "hamstring_seated", "hamstring_lying_towel", "seated_knee_lift",
+}  # fmt: skip
+FORBIDDEN_IDS = {
+    "osteoporosis": FLEXION_OR_TWIST,
+    "ankylosing_spondylitis": FLEXION_OR_TWIST,
+    "hip_replacement": HIP_PAST_90,
+    "older_adult": {"hamstring_standing"},
+}
+FORBIDDEN_POSITIONS = {"pregnancy": {"supine", "prone"}}
 
 
 def ladder_kind(exercise_id: str, profile: Profile) -> str:
@@ -42,11 +63,15 @@ def check_exercise_plan(plan: WeekPlan, profile: Profile) -> None:
     """Contraindications, dose ranges, time budget, spread, family coverage."""
     assert plan.safe_to_exercise and not plan.stop_reasons
     forbidden = forbidden_tags(profile)
+    concerns = [*profile.conditions] + (["older_adult"] if profile.age >= OLDER_ADULT_AGE else [])
     for day in plan.days:
         holds = 0
         for p in day.exercises:
             exercise = exercises_by_id()[p.id]
             assert not exercise.tags & forbidden, f"{p.id} is contraindicated"
+            for concern in concerns:
+                assert p.id not in FORBIDDEN_IDS.get(concern, ()), f"{p.id} with {concern}"
+                assert p.position not in FORBIDDEN_POSITIONS.get(concern, ()), f"{p.id} lying"
             (lo_r, hi_r), (lo_h, hi_h) = DOSE_RANGES[ladder_kind(p.id, profile)]
             assert lo_r <= p.reps <= hi_r, f"{p.id}: {p.reps} reps"
             assert lo_h <= p.hold_s <= hi_h, f"{p.id}: hold {p.hold_s} s"
@@ -68,3 +93,18 @@ def check_exercise_plan(plan: WeekPlan, profile: Profile) -> None:
     assert set(counts) == expected - removed
     least = 2 if profile.days_per_week >= 4 else 1
     assert min(counts.values()) >= least, counts
+
+
+def check_sourced(plan: WeekPlan) -> None:
+    """Every tip, note, risk factor and exercise cites one of BackPlan's listed sources."""
+    citations = {s.citation for s in sources().values()}
+    cited = [*plan.tips, *plan.notes, *plan.risk.factors, *plan.removed_families]
+    if plan.progression is not None:
+        cited.append(plan.progression)
+    for item in cited:
+        assert item.source in citations, f"{item}: source not in sources.toml"
+    for day in plan.days:
+        for p in day.exercises:
+            assert exercises_by_id()[p.id].source in sources(), f"{p.id}: no source"
+    topics = {tip.topic for tip in plan.tips}
+    assert {"posture", "weight", "hydration", "lifting", "stress"} <= topics, topics

@@ -1,6 +1,9 @@
-"""Property-based safety invariants over generated profiles (Hypothesis).
+"""Property-based safety invariants over the whole profile space (Hypothesis).
 
-`make test` runs a few hundred examples; set BACKPLAN_EXAMPLES for a deeper run.
+Every field ranges over everything the Profile accepts (metric and imperial, all conditions and red
+flags together, any programme week). `make test` runs 10,000 generated profiles; `make test-deep`
+sets BACKPLAN_EXAMPLES higher. A failure Hypothesis finds is shrunk to its smallest profile: copy
+that into tests/test_invariant_regressions.py so it stays a regular test for good.
 """
 
 import os
@@ -10,50 +13,85 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner import build_plan
+from planner.guidelines import MAX_WEEK
 from planner.log_entry import LogEntry
 from planner.profile import CONDITIONS, RED_FLAGS, parse_profile
-from tests.plan_checks import check_exercise_plan, check_stopped
+from tests.plan_checks import check_exercise_plan, check_sourced, check_stopped
 
-EXAMPLES = int(os.environ.get("BACKPLAN_EXAMPLES", "400"))
+EXAMPLES = int(os.environ.get("BACKPLAN_EXAMPLES", "10000"))
+# The cauda equina signs need emergency care (clinical-facts.md), whatever else is ticked.
+EMERGENCY_FLAGS = {"bladder_bowel", "saddle_numbness"}
+# Any letters, digits, punctuation, symbols and spaces, from any script (no control characters).
+NAME_CHARACTERS = st.characters(categories=["L", "M", "N", "P", "S", "Zs"])
 
-profiles = st.fixed_dictionaries(
+
+def _number(low: float, high: float) -> st.SearchStrategy:
+    """Whole or fractional answers across a field's full range, bounds included."""
+    return st.one_of(
+        st.integers(int(low), int(high)),
+        st.floats(low, high, allow_nan=False, allow_infinity=False),
+        st.sampled_from([low, high]),
+    )
+
+
+body_size = st.one_of(
+    st.fixed_dictionaries({"height_cm": _number(100, 250), "weight_kg": _number(30, 300)}),
+    st.fixed_dictionaries({"height_in": _number(39, 99), "weight_lb": _number(66, 660)}),
+)
+
+answers = st.fixed_dictionaries(
     {
         "age": st.integers(18, 110),
         "sex": st.sampled_from(["female", "male", "other"]),
-        "height_cm": st.integers(140, 210),
-        "weight_kg": st.integers(40, 200),
-        "sitting_hours": st.integers(0, 16),
+        "sitting_hours": _number(0, 24),
         "active_days": st.integers(0, 7),
         "lifting": st.sampled_from(["never", "sometimes", "often"]),
         "posture": st.sampled_from(["good", "fair", "poor"]),
         "core_strength": st.sampled_from(["weak", "average", "strong"]),
-        "water_l": st.floats(0, 5, allow_nan=False),
+        "water_l": _number(0, 10),
         "stress": st.integers(0, 10),
         "pain": st.integers(0, 10),
-        "pain_weeks": st.integers(0, 60),
+        "pain_weeks": st.integers(0, 520),
         "first_episode": st.booleans(),
         "recent_trauma": st.booleans(),
-        "conditions": st.lists(st.sampled_from(CONDITIONS), unique=True, max_size=4),
-        "red_flags": st.lists(st.sampled_from(RED_FLAGS), unique=True, max_size=2),
+        "conditions": st.lists(st.sampled_from(CONDITIONS), unique=True),
+        "red_flags": st.one_of(
+            st.just([]), st.lists(st.sampled_from(RED_FLAGS), unique=True, min_size=1)
+        ),
         "days_per_week": st.integers(1, 7),
         "minutes_per_day": st.integers(10, 60),
-    }
+    },
+    optional={
+        "name": st.text(NAME_CHARACTERS, min_size=1, max_size=60).filter(str.strip),
+        "start_date": st.dates(date(2020, 1, 1), date(2035, 12, 31)),
+    },
 )
+
+profiles = st.builds(lambda a, b: a | b, answers, body_size)
+weeks = st.one_of(st.integers(1, 12), st.integers(1, MAX_WEEK))
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=profiles, week=st.integers(1, 8))
+@given(data=profiles, week=weeks)
 def test_every_generated_profile_gets_a_safe_plan_or_a_stop(data, week):
-    """Red flags stop; otherwise contraindications, doses, budget, spread and coverage hold."""
+    """Red flags and trauma stop with the right urgency; otherwise every plan invariant holds."""
+    check_profile_week(data, week)
+
+
+def check_profile_week(data: dict, week: int) -> None:
+    """The whole set of invariants for one profile and week (shared with the regressions)."""
     profile = parse_profile(data)
     plan = build_plan(profile, week)
     if data["red_flags"] or data["recent_trauma"]:
         check_stopped(plan)
+        emergency = EMERGENCY_FLAGS & set(data["red_flags"])
+        assert plan.urgency == ("emergency" if emergency else "soon")
     else:
         check_exercise_plan(plan, profile)
         if week > 1:
             assert plan.volume <= build_plan(profile, week - 1).volume * 1.30
-    assert build_plan(profile, week) == plan
+    check_sourced(plan)
+    assert build_plan(dict(data), week) == plan, "same profile in, same plan out"
 
 
 log_weeks = st.lists(
@@ -84,17 +122,23 @@ def made_up_log(weeks) -> list[LogEntry]:
     return entries
 
 
-@settings(max_examples=EXAMPLES // 2, deadline=None)
+@settings(max_examples=EXAMPLES // 4, deadline=None)
 @given(data=profiles, weeks=log_weeks)
 def test_any_log_keeps_the_plan_safe_and_rising_at_most_30_percent(data, weeks):
     """Whatever the log says, doses stay in range and a week never jumps more than 30%."""
-    data = data | {"red_flags": [], "recent_trauma": False}
+    check_logged_weeks(data | {"red_flags": [], "recent_trauma": False}, weeks)
+
+
+def check_logged_weeks(data: dict, weeks) -> None:
     profile = parse_profile(data)
     log = made_up_log(weeks)
     previous = None
     for week in range(1, len(weeks) + 2):
         plan = build_plan(profile, week, log=log)
         check_exercise_plan(plan, profile)
+        check_sourced(plan)
         if previous is not None:
+            assert plan.progression, "a plan made from a log says which rule set its doses"
             assert plan.volume <= previous * 1.30
         previous = plan.volume
+    assert build_plan(profile, len(weeks) + 1, log=log) == plan
