@@ -146,7 +146,8 @@ def ask(units: str) -> dict[str, Any]:
 def check(answers: dict[str, Any], units: str) -> Profile:
     """parse_profile, naming an empty height or weight box as required rather than a unit rule;
     the app also needs a name, to save the profile under."""
-    nameless = [] if answers.get("name") else [FieldProblem(field="name", message=NAME_NEEDED)]
+    named = str(answers.get("name") or "").strip()  # only spaces is no name (the profile strips it)
+    nameless = [] if named else [FieldProblem(field="name", message=NAME_NEEDED)]
     try:
         profile = parse_profile(answers)
     except ProfileError as error:

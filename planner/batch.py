@@ -24,13 +24,14 @@ from planner.builder import build_plan
 from planner.clinic import ClinicHeader
 from planner.guidelines import MAX_WEEK
 from planner.profile import FieldProblem, Profile, ProfileError, parse_profile
-from planner.profile_io import row_to_dict
+from planner.profile_io import check_header, row_to_dict
 
 FORMATS = ("pdf", "ics", "json")
 CHUNK = 25  # rows per task sent to a worker process
 SLUG_MAX = 60
 # Names Windows keeps for devices: "CON.pdf" cannot be opened there, whatever the extension.
-RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10))}
+# Windows's list also has COM0 and LPT0, and the superscripts 1-3 (a slug keeps "COM¹" whole).
+RESERVED = {"CON", "PRN", "AUX", "NUL", *(p + n for p in ("COM", "LPT") for n in "0123456789¹²³")}
 TEMPLATE = [
     {
         "name": "Alex Example", "age": "47", "sex": "female", "height_cm": "168",
@@ -101,13 +102,19 @@ def template_csv() -> str:
 
 
 def read_rows(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str | None]]]:
-    """(line number, cells) for each non-blank CSV row; the header is line 1."""
+    """(line number, cells) for each non-blank CSV row; the header is line 1. A row whose quoted
+    cell spans lines is numbered by its first line, where a spreadsheet shows it."""
     reader = csv.DictReader(lines)
-    if not reader.fieldnames:
-        raise ProfileError([FieldProblem(field="file", message="has no header row")])
-    for cells in reader:
-        if any(isinstance(v, str) and v.strip() for v in cells.values()) or None in cells:
-            yield reader.line_num, cells
+    try:
+        check_header(reader.fieldnames)
+        for cells in reader:
+            if any(isinstance(v, str) and v.strip() for v in cells.values()) or None in cells:
+                texts = [v for v in cells.values() if isinstance(v, str)] + (cells.get(None) or [])
+                breaks = sum(len(f"{text}.".splitlines()) - 1 for text in texts)
+                yield reader.line_num - breaks, cells
+    except csv.Error as exc:  # a cell over the csv module's 128 kB limit: say so, never crash
+        message = f"cannot be read as CSV (line {reader.line_num + 1}: {exc})"
+        raise ProfileError([FieldProblem(field="file", message=message)]) from None
 
 
 def check_row(row: int, cells: dict) -> Profile:

@@ -94,9 +94,13 @@ def run_batch(args: argparse.Namespace) -> int:
         clinic = clinic_header(args) if args.format == "pdf" else None
         job = Job(*args.weeks, args.format, args.paper, clinic, session_time=args.time)
     except ProfileError as exc:
-        return fail(f"{args.people} {exc.problems[0].message}")
+        for problem in exc.problems:
+            fail(f"{args.people} {problem.message}")
+        return BAD_INPUT
     except ClinicError as exc:
         return fail(str(exc))
+    if total == 0:  # checked before --out is made: a header alone must not leave an empty folder
+        return fail(f"{args.people} has no people in it (only a header)")
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

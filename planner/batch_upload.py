@@ -12,8 +12,10 @@ import pandas as pd
 
 from planner.batch import check_row, read_rows
 from planner.profile import FieldProblem, ProfileError
+from planner.profile_io import check_header
 
 MAX_ROWS = 2000
+MAX_BYTES = 5 * 1024 * 1024  # server.maxUploadSize (5 MB), checked here too for any other caller
 PROBLEMS = "Problems"
 EXTRA = "extra cells"  # the column for cells beyond the header in a CSV row
 
@@ -39,7 +41,9 @@ def cell_text(value: Any) -> str:
 
 def read_upload(filename: str, data: bytes) -> pd.DataFrame:
     """The uploaded people as text cells indexed by spreadsheet row ('Row'); a ProfileError for
-    a file that cannot be read or has more than MAX_ROWS people."""
+    a file that cannot be read, is over MAX_BYTES or has more than MAX_ROWS people."""
+    if len(data) > MAX_BYTES:
+        raise _file_error(f"is {len(data) / 1e6:.1f} MB; the limit is 5 MB")
     suffix = filename.lower().rsplit(".", 1)[-1]
     if suffix == "csv":
         frame = _csv_frame(data)
@@ -71,11 +75,19 @@ def _csv_frame(data: bytes) -> pd.DataFrame:
 
 def _xlsx_frame(data: bytes) -> pd.DataFrame:
     try:
-        raw = pd.read_excel(io.BytesIO(data), dtype=object, engine="openpyxl")
+        # keep_default_na=False: a cell "NA" or "nan" stays text, as in a CSV (not a blank cell)
+        raw = pd.read_excel(
+            io.BytesIO(data), dtype=object, engine="openpyxl", keep_default_na=False
+        )
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise _file_error(f"cannot be read as an Excel workbook ({type(exc).__name__})") from None
     raw.columns = [cell_text(c) for c in raw.columns]
     frame = raw.map(cell_text).astype(str)
+    # pandas names a column without a heading "Unnamed: 3": drop it when empty (mere formatting);
+    # any other column is checked like a CSV header (pandas calls a repeated "age" "age.1")
+    unnamed = [c for c in frame.columns if c.startswith("Unnamed: ") and (frame[c] == "").all()]
+    frame = frame.drop(columns=unnamed)
+    check_header(list(frame.columns))
     frame.index = range(2, len(frame) + 2)  # the header is row 1 of the sheet
     return frame[(frame != "").any(axis=1)]
 

@@ -114,7 +114,10 @@ def run_plan(args: argparse.Namespace) -> int:
         return 0
     if not args.output.parent.is_dir():
         return fail(f"-o: the folder {args.output.parent} does not exist")
-    write_atomically(args.output, data)
+    try:
+        write_atomically(args.output, data)
+    except OSError as exc:  # a folder in the way, no permission, a full disk: nothing is left
+        return fail(f"-o: cannot write {args.output} ({exc.strerror or exc})")
     return 0
 
 

@@ -10,7 +10,17 @@ import math
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from planner.clinic import is_single_line
 
 RED_FLAGS = (
     "limb_weakness",
@@ -72,6 +82,14 @@ class Profile(BaseModel):
     minutes_per_day: int = Field(ge=10, le=60, description="minutes a session")
     start_date: date | None = None
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_bool_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        # pydantic reads true as 1: `"stress": true` would quietly become a stress of 1
+        if isinstance(value, bool) and cls.model_fields[info.field_name].annotation is not bool:
+            raise ValueError(f"must be {allowed(info.field_name)} (got {value})")
+        return value
+
     @field_validator("conditions", "red_flags")
     @classmethod
     def _no_repeats(cls, items: list[str]) -> list[str]:
@@ -80,8 +98,9 @@ class Profile(BaseModel):
     @field_validator("name")
     @classmethod
     def _printable_name(cls, name: str | None) -> str | None:
-        if name is not None and any(ch in name for ch in "\r\n\t\x00"):
-            raise ValueError("must be a single line of text")
+        # The same rule as the clinic header: the name prints on sheets and in calendars.
+        if name is not None and not is_single_line(name):
+            raise ValueError("must be a single line of text without control characters")
         return name or None
 
     @model_validator(mode="after")
@@ -148,15 +167,19 @@ def allowed(field: str) -> str:
     return info.description or ""
 
 
+def did_you_mean(name: str) -> str:
+    """The hint " (did you mean 'red_flags'?)" for a name close to a profile field, else ''."""
+    close = difflib.get_close_matches(name, Profile.model_fields, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def _problem(error: dict[str, Any]) -> FieldProblem:
     loc = [str(p) for p in error["loc"] if not isinstance(p, int)]
     field = loc[0] if loc else "profile"
     kind, value = error["type"], error.get("input")
     hint = allowed(field)
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(field, Profile.model_fields, n=1)
-        tip = f" (did you mean '{close[0]}'?)" if close else ""
-        return FieldProblem(field=field, message=f"is not a known field{tip}")
+        return FieldProblem(field=field, message=f"is not a known field{did_you_mean(field)}")
     if kind == "missing":
         return FieldProblem(field=field, message=f"is required: {hint}")
     if kind == "value_error":

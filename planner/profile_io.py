@@ -6,7 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from planner.profile import FieldProblem, Profile, ProfileError, parse_profile
+from planner.profile import (
+    FieldProblem,
+    Profile,
+    ProfileError,
+    allowed,
+    did_you_mean,
+    parse_profile,
+)
 
 LIST_FIELDS = ("conditions", "red_flags")
 MAX_FILE_BYTES = 1_000_000  # a profile is a few hundred bytes; refuse anything absurd
@@ -25,18 +32,44 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
-def _reject_constant(name: str) -> None:
-    raise ProfileError([FieldProblem(field="file", message=f"{name} is not a valid number")])
+class _Constant(str):
+    """NaN, Infinity or -Infinity where the file had one: kept until the field is known."""
+
+
+def _constant_in(value: Any) -> _Constant | None:
+    """The first NaN or Infinity in a parsed JSON value, at any depth."""
+    if isinstance(value, _Constant):
+        return value
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return next((c for c in map(_constant_in, items) if c is not None), None)
+
+
+def _constant_problems(data: Any) -> list[FieldProblem]:
+    """Each known field holding NaN or Infinity, with what it allows (parse_profile reports an
+    unknown field as unknown, and anything but an object as not a profile)."""
+    if not isinstance(data, dict):
+        return []
+    found = {key: _constant_in(value) for key, value in data.items() if key in Profile.model_fields}
+    return [
+        FieldProblem(field=key, message=f"{nan} is not a valid number; it must be {allowed(key)}")
+        for key, nan in found.items()
+        if nan is not None
+    ]
 
 
 def profile_from_json(text: str) -> Profile:
     """Parse and validate one profile from JSON text."""
+    if not text.strip():
+        raise _file_error("is not valid JSON (the file is empty)")
     try:
-        data = json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
-        )
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_Constant)
+        problems = _constant_problems(data)
     except json.JSONDecodeError as exc:
         raise _file_error(f"is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:  # [[[[... thousands deep: json gives up before any field is read
+        raise _file_error("is nested too deeply to be a profile") from None
+    if problems:
+        raise ProfileError(problems)
     return parse_profile(data)
 
 
@@ -54,12 +87,33 @@ def row_to_dict(row: dict[str, str | None]) -> dict[str, Any]:
     return data
 
 
+def check_header(columns: list[str] | None) -> None:
+    """Refuse a CSV header that is missing, repeats a column or has an unknown one: of a repeated
+    'red_flags' column only the last cell would be read, and a misspelled 'red_flag' column would
+    be skipped without a word wherever its cells are blank."""
+    names = [c.strip() for c in columns or () if c and c.strip()]
+    if not names:
+        raise _file_error("has no header row")
+    problems, seen = [], set()
+    for name in names:
+        if name in seen:
+            problems.append(FieldProblem(field="file", message=f"has the column {name!r} twice"))
+        elif name not in Profile.model_fields:
+            unknown = f"has a column {name!r} that is not a known field{did_you_mean(name)}"
+            problems.append(FieldProblem(field="file", message=unknown))
+        seen.add(name)
+    if problems:
+        raise ProfileError(problems)
+
+
 def read_csv_rows(text: str) -> list[dict[str, str | None]]:
     """The data rows of a CSV text, skipping blank lines."""
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames:
-        raise _file_error("has no header row")
-    return [row for row in reader if any((v or "").strip() for v in row.values() if v)]
+    try:
+        check_header(reader.fieldnames)
+        return [row for row in reader if any((v or "").strip() for v in row.values() if v)]
+    except csv.Error as exc:  # a cell over the csv module's 128 kB limit: say so, never crash
+        raise _file_error(f"cannot be read as CSV (line {reader.line_num + 1}: {exc})") from None
 
 
 def profile_from_csv(text: str) -> Profile:
@@ -73,9 +127,11 @@ def profile_from_csv(text: str) -> Profile:
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     """A UTF-8 text file of at most `limit` bytes, or a ProfileError saying why it cannot be."""
     try:
-        if path.stat().st_size > limit:
+        with path.open("rb") as file:  # read no more than the limit: a pipe or device has no size
+            data = file.read(limit + 1)
+        if len(data) > limit:
             raise _file_error(f"is larger than {limit // 1000:,} kB")
-        return path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _file_error("is not UTF-8 text") from None
     except OSError as exc:

@@ -94,8 +94,8 @@ def validate_export(data: Any) -> list[PersonRecord]:
         raise TransferError(["file: must be a JSON object (a BackPlan export)"])
     if data.get("format") != FORMAT:
         raise TransferError([f"format: must be {FORMAT!r}; this is not a BackPlan export file"])
-    if data.get("version") != VERSION:
-        found = data.get("version")
+    found = data.get("version")
+    if type(found) is not int or found != VERSION:  # true == 1 in Python: not a version
         raise TransferError([f"version: this file is version {found!r}; BackPlan reads {VERSION}"])
     problems = _profile_problems(data.get("people"))
     try:
@@ -182,10 +182,12 @@ def _describe(error: dict) -> str:
         "int_from_float": f"must be a whole number{shown}",
         "int_type": f"must be a whole number{shown}",
         "dict_type": "must be a JSON object",
+        "model_type": "must be a JSON object",
         "list_type": "must be a list",
         "string_type": f"must be text{shown}",
         "string_too_short": "must not be empty",
         "string_too_long": f"must be at most {ctx.get('max_length')} characters",
+        "value_error": str(ctx.get("error", error["msg"])),  # a validator's own sentence
     }
     return f"{path}: {messages.get(kind, error['msg'])}"
 
@@ -201,6 +203,8 @@ def parse_export_bytes(raw: bytes) -> dict:
         column = exc.start - raw.rfind(b"\n", 0, exc.start)
         where = f"byte 0x{raw[exc.start]:02x} at line {line} column {column}"
         raise TransferError([f"file: is not UTF-8 text ({where}); save it as UTF-8"]) from None
+    if not text.strip():
+        raise TransferError(["file: is not valid JSON (the file is empty)"])
     try:
         data = json.loads(text, object_pairs_hook=_Object.from_pairs, parse_constant=_Constant)
         problems = _strict_json_problems(data, "")
