@@ -22,12 +22,19 @@ class ClinicError(ValueError):
         super().__init__(f"{field}: {message}")
 
 
+def is_single_line(text: str) -> bool:
+    """True when the text has no control characters, line or paragraph separators or bidi
+    controls: what people type is printed and shown on one line, in the order it was typed."""
+    return not any(
+        unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in BIDI_CONTROLS for ch in text
+    )
+
+
 def _check_line(field: str, text: object, most: int, required: bool) -> str:
     if not isinstance(text, str):
         raise ClinicError(field, "must be text")
-    for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in BIDI_CONTROLS:
-            raise ClinicError(field, "must be a single line without control characters")
+    if not is_single_line(text):
+        raise ClinicError(field, "must be a single line without control characters")
     text = text.strip()
     if required and not text:
         raise ClinicError(field, f"is required: 1 to {most} characters")

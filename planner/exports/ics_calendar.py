@@ -59,7 +59,10 @@ def programme_ics(
     if len(plans) > 1:
         name = clean(plans[0].name or "")
         weeks = f"BackPlan weeks {plans[0].week}-{plans[-1].week}"
-        cal["x-wr-calname"] = weeks + (f" - {name}" if name else "")
+        # Replaced with add(), as plan_ics writes it: a plain str assigned here would be written
+        # escaped while plan_ics's is not, so "Doe, Jane" read back as "Doe\, Jane".
+        del cal["x-wr-calname"]
+        cal.add("x-wr-calname", weeks + (f" - {name}" if name else ""))
     return cal.to_ical()
 
 
