@@ -7,38 +7,11 @@ On a shared deployment (sign-in configured), every page but Home asks to sign in
 import streamlit as st
 
 from pages import account
+from pages.navigation import app_pages
 
 st.set_page_config(page_title="BackPlan", page_icon=":material/accessibility_new:")
 
-home = st.Page("pages/home.py", title="Home", icon=":material/home:", default=True)
-pages = [
-    home,
-    st.Page(
-        "pages/profile.py",
-        title="Safety check and profile",
-        icon=":material/checklist:",
-        url_path="profile",
-    ),
-    st.Page(
-        "pages/plan.py", title="Weekly plan", icon=":material/calendar_month:", url_path="plan"
-    ),
-    st.Page(
-        "pages/library.py",
-        title="Exercise library",
-        icon=":material/menu_book:",
-        url_path="library",
-    ),
-    st.Page("pages/tips.py", title="Tips", icon=":material/lightbulb:", url_path="tips"),
-    st.Page("pages/batch.py", title="Batch printing", icon=":material/print:", url_path="batch"),
-    st.Page(
-        "pages/session.py", title="Today's session", icon=":material/timer:", url_path="session"
-    ),
-    st.Page(
-        "pages/progress.py", title="Progress", icon=":material/monitoring:", url_path="progress"
-    ),
-    st.Page("pages/people.py", title="Saved people", icon=":material/group:", url_path="people"),
-]
-
+pages = app_pages()
 page = st.navigation(pages)
-account.require_sign_in(home=page is home)
+account.require_sign_in(home=page is pages[0])
 page.run()

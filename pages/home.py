@@ -5,12 +5,19 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from pages import account, ui
-from storage import StoreError, audit
+import pages.app_navigation  # noqa: F401  (for its effect: see that module)
+from pages import account
+from planner.plan import DISCLAIMER
+
+# Home imports pages.ui and storage only when someone is signed in: with pydantic and SQLAlchemy
+# they are most of the wait for a fresh server's first page.
 
 
 def signed_in() -> None:
     """Who is signed in (their provider's display name) and the sign-out button."""
+    from pages import ui
+    from storage import StoreError, audit
+
     opened = ui.store()  # this account's data; records the session's sign-in once
     shown = st.user.get("name") or st.user.get("email") or "your account"
     left, right = st.columns([3, 1], vertical_alignment="center")
@@ -63,11 +70,11 @@ st.markdown(
     "and a sheet to print, a calendar file and a table to download."
 )
 
-st.page_link(ui.PROFILE_PAGE, label="Start the safety check", icon=":material/arrow_forward:")
+st.page_link("pages/profile.py", label="Start the safety check", icon=":material/arrow_forward:")
 
 st.info(
     "**Please note.** BackPlan is not a substitute for a doctor or physiotherapist. It does not "
     "diagnose, names no supplements or products and prescribes no medicines. If your pain "
     "gets worse, or you are unsure, see a clinician."
 )
-st.caption(ui.DISCLAIMER)
+st.caption(DISCLAIMER)

@@ -92,50 +92,56 @@ def why_this_plan(plan: WeekPlan) -> None:
 
 
 def downloads(plan: WeekPlan, clinic: ClinicHeader | None) -> None:
-    """The PDF sheet (made on click, with the saved clinic header), calendar, table and JSON."""
+    """The PDF sheet (with the saved clinic header), calendar, table and JSON, each made only when
+    its button is clicked (Streamlit's deferred download), not on every rerun of the page. A click
+    does not rerun the page ("ignore"): a rerun would replace the other buttons' deferred files,
+    so a second download clicked while it ran could fail."""
     st.subheader("Print and take it along")
     paper = st.radio(
         "Paper size", tuple(PAPERS), format_func=PAPERS.get, key="paper", horizontal=True
     )
-    key = json.dumps(plan.to_dict(), sort_keys=True)
     name = f"backplan-week-{plan.week}"
     start = plan.days[0].date or date.today()
     left, right = st.columns(2)
     left.download_button(
         "Printable sheet (PDF)",
-        data=lambda: pdf_bytes(key, paper, clinic, plan),
+        data=lambda: pdf_bytes(json.dumps(plan.to_dict(), sort_keys=True), paper, clinic, plan),
         file_name=f"{name}.pdf",
         mime="application/pdf",
         key="download_pdf",
         width="stretch",
         icon=":material/print:",
+        on_click="ignore",
     )
     right.download_button(
         "Calendar (ICS)",
-        data=plan_ics(plan, start=start, created=datetime.now(UTC)),
+        data=lambda: plan_ics(plan, start=start, created=datetime.now(UTC)),
         file_name=f"{name}.ics",
         mime="text/calendar",
         key="download_ics",
         width="stretch",
         icon=":material/event:",
+        on_click="ignore",
     )
     left.download_button(
         "Table (CSV)",
-        data=plan_csv(plan),
+        data=lambda: plan_csv(plan),
         file_name=f"{name}.csv",
         mime="text/csv",
         key="download_csv",
         width="stretch",
         icon=":material/table:",
+        on_click="ignore",
     )
     right.download_button(
         "Data (JSON)",
-        data=json.dumps(plan.to_dict(), indent=2, ensure_ascii=False),
+        data=lambda: json.dumps(plan.to_dict(), indent=2, ensure_ascii=False),
         file_name=f"{name}.json",
         mime="application/json",
         key="download_json",
         width="stretch",
         icon=":material/data_object:",
+        on_click="ignore",
     )
 
 

@@ -10,37 +10,22 @@ Every page gets its store from `store()`, which opens it for `account.owner()`: 
 deployment, only the signed-in account's people and logs can be read or written.
 """
 
+import base64
+import re
 import string
-from dataclasses import fields
 from datetime import UTC, date, datetime
+from functools import cache
+from pathlib import Path
 
 import streamlit as st
 
+import pages.app_navigation  # noqa: F401  (for its effect: see that module)
 from pages import account
 from planner import Profile, WeekPlan
 from planner.data_files import Exercise, exercises_by_id, safety_rules
-from planner.plan import Prescription, Risk
+from planner.plan import DISCLAIMER, Prescription, Risk
 from planner.schedule import programme_week
 from storage import NotFound, Person, Store, StoreError, audit, open_store
-
-
-def _use_app_navigation() -> None:
-    """Run every visit through app.py's st.navigation.
-
-    Streamlit keeps a relic of its old multipage mode: while no session of a fresh server has run
-    app.py yet, a visit straight to /plan runs pages/plan.py alone, with a sidebar listing every
-    file in pages/. Every page imports this module, so the first such visit switches the server to
-    st.navigation and reruns once; later visits never get here with the flag set.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-_use_app_navigation()
-
 
 PERSON_KEY = "person_id"  # the current person's id in session_state
 PERSON_PARAM = "person"  # ... and in the URL
@@ -51,7 +36,6 @@ OWNER_KEY = "owner"  # whose store this session last opened (its sign-in is then
 PROFILE_PAGE = "pages/profile.py"
 PLAN_PAGE = "pages/plan.py"
 PEOPLE_PAGE = "pages/people.py"
-DISCLAIMER = next(f.default for f in fields(WeekPlan) if f.name == "disclaimer")
 URGENCY = {
     "emergency": "Go to an emergency department now",
     "soon": "See a doctor in the next few days, before you exercise",
@@ -66,8 +50,16 @@ POSITIONS = {
 }
 
 
+# GFM makes links of www., http:// and e-mail addresses in the shown text even when every mark is
+# escaped: an invisible word joiner after the "www" of "www.", the colon of "://" and "@" stops it.
+AUTOLINK_STARTS = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
+WORD_JOINER = "\u2060"
+
+
 def plain(text: str) -> str:
-    """Text with every Markdown special character escaped, so it shows exactly as typed."""
+    """Text with every Markdown special character escaped, so it shows exactly as typed (and an
+    address in it is not made a link)."""
+    text = AUTOLINK_STARTS.sub(WORD_JOINER, text)
     return "".join("\\" + ch if ch in string.punctuation else ch for ch in text)
 
 
@@ -238,10 +230,23 @@ def risk_summary(risk: Risk) -> None:
                 st.caption(f"Source: {factor.source}")
 
 
+@cache
+def drawing(path: Path) -> str | None:
+    """The SVG drawing at `path` as the data URI st.image would make of the file (None without a
+    file). Read once per process: the plan page shows a dozen or more on every rerun."""
+    if not path.is_file():
+        return None
+    svg = path.read_text(encoding="utf-8")
+    if "xmlns" not in svg:  # as Streamlit does: an <img> needs it to show the SVG
+        svg = svg.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    return f"data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}"
+
+
 def picture(exercise: Exercise, width: int = 180) -> None:
     """The exercise's drawing, when the catalogue has one."""
-    if exercise.image_path.is_file():
-        st.image(str(exercise.image_path), width=width, alt=f"Drawing: {exercise.name}")
+    uri = drawing(exercise.image_path)
+    if uri is not None:
+        st.image(uri, width=width, alt=f"Drawing: {exercise.name}")
 
 
 def not_for(exercise: Exercise) -> list[str]:
@@ -257,7 +262,7 @@ def prescription_card(item: Prescription) -> None:
     """One exercise of a session: picture (when there is one), name, dose, and the steps."""
     exercise = exercises_by_id()[item.id]
     words = st.container()
-    if exercise.image_path.is_file():
+    if drawing(exercise.image_path) is not None:
         left, words = st.columns([5, 6], vertical_alignment="center")
         with left:
             picture(exercise, width=260)

@@ -1,10 +1,15 @@
 """The resolved weekly plan: small frozen dataclasses whose `to_dict()` is the JSON contract."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from planner.guidelines import SECONDS_PER_REP_MIN
+
+DISCLAIMER = (
+    "BackPlan gives general exercise and self-care information. It is not a substitute for a "
+    "clinician: if in doubt, or if pain gets worse, see a doctor or physiotherapist."
+)
 
 
 @dataclass(frozen=True)
@@ -102,11 +107,7 @@ class WeekPlan:
     advice: tuple[str, ...] = ()  # see-a-doctor advice that does not stop the plan
     progression: Note | None = None  # which log rule set this week's doses, when a log was given
     removed_families: tuple[Note, ...] = ()
-    disclaimer: str = field(
-        default="BackPlan gives general exercise and self-care information. It is not a "
-        "substitute for a clinician: if in doubt, or if pain gets worse, see a doctor or "
-        "physiotherapist."
-    )
+    disclaimer: str = DISCLAIMER
 
     @property
     def sessions(self) -> tuple[Day, ...]:

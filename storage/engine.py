@@ -20,14 +20,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from storage.settings import sqlite_file
+
+if TYPE_CHECKING:  # Alembic is imported when a database is first opened, not with this module:
+    from alembic.config import Config  # it is a quarter of a second the Home page need not wait
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,10 @@ class DatabaseSettingError(DatabaseOpenError):
 
 class DatabaseUnreachable(Exception):
     """The database server refused every try to connect (or to migrate)."""
+
+
+class SchemaMismatch(Exception):
+    """The database's schema revision is not one this BackPlan knows (e.g. from a newer one)."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +122,10 @@ def dispose_engines() -> None:
         _DATABASES.clear()
 
 
-def alembic_config() -> Config:
+def alembic_config() -> "Config":
     """Alembic's configuration, in code: the scripts live in storage/migrations."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("path_separator", "os")
@@ -177,13 +185,20 @@ def _set_up_sqlite(engine: Engine) -> None:
 
 def _upgrade_to_head(writer: Engine) -> None:
     """Migrate in one transaction; on PostgreSQL first wait for the migration lock, held until
-    commit or rollback (also if the process dies), so a second server finds the work done."""
+    commit or rollback (also if the process dies), so a second server finds the work done.
+    A revision Alembic does not know raises SchemaMismatch."""
+    from alembic import command
+    from alembic.util import CommandError
+
     config = alembic_config()
     with writer.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        try:
+            command.upgrade(config, "head")
+        except CommandError as exc:
+            raise SchemaMismatch(str(exc)) from exc
 
 
 def recover_sqlite_file(path: Path, now: datetime) -> Path | None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from alembic.util import CommandError
 from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -22,7 +21,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.log_entry import LogEntry
 from planner.profile import Profile, ProfileError, parse_profile
-from storage.engine import Database, DatabaseOpenError, DatabaseUnreachable, connect
+from storage.engine import (
+    Database,
+    DatabaseOpenError,
+    DatabaseUnreachable,
+    SchemaMismatch,
+    connect,
+)
 from storage.models import OWNER_MAX, ClinicRow, LogRow, PersonRow
 from storage.settings import database_url
 
@@ -84,7 +89,7 @@ def open_store(url: str | None = None, owner: str = "local") -> "Store":
         raise StoreError(
             "The database server is not answering just now; please try again in a minute."
         ) from exc
-    except CommandError as exc:  # e.g. a revision from a newer BackPlan
+    except SchemaMismatch as exc:  # e.g. a revision from a newer BackPlan
         raise StoreError(f"The saved data does not match this version of BackPlan: {exc}") from exc
     except (SQLAlchemyError, OSError) as exc:
         log.exception("opening the database failed")
