@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast lint bench screenshots browser-deps db-deps clean
+.PHONY: run test test-fast test-deep lint bench bench-all load screenshots browser-deps db-deps a11y-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,21 +40,40 @@ db-deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
+# axe-core for the accessibility tests, from the npm registry at the version locked in
+# tests/a11y/package-lock.json; the tests inject it into Debian's Chromium (no CDN at run time).
+a11y-deps:
+	@test -f tests/a11y/node_modules/axe-core/axe.min.js || \
+	  (cd tests/a11y && npm ci --silent --no-audit --no-fund)
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.dev browser-deps db-deps lint
+test: $(VENV)/.dev browser-deps db-deps a11y-deps lint
 	$(BIN)/python -m pytest
+
+# Nightly-style: the safety invariants over many more generated profiles and logs than `make test`.
+test-deep: $(VENV)/.dev
+	BACKPLAN_EXAMPLES=100000 $(BIN)/python -m pytest tests/test_invariants.py -q
 
 # The quick loop while coding: no browser tests.
 test-fast: $(VENV)/.dev
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: $(VENV)/.dev
+# One table: plan build, PDFs, page rerun and cold start side by side with an empty Streamlit app,
+# peak memory. The older per-area benches stay runnable on their own.
+bench: $(VENV)/.dev browser-deps
+	$(BIN)/python bench/bench_table.py
+
+bench-all: bench
 	$(BIN)/python bench/bench_planner.py
 	$(BIN)/python bench/bench_storage.py
 	$(BIN)/python bench/bench_batch.py
+
+# Twenty concurrent browser sessions against one local server: errors, lost rows, p95, memory.
+load: $(VENV)/.dev browser-deps
+	$(BIN)/python bench/load_test.py
 
 # Screenshots of every page and the PDF sheet rendered to PNG, into docs/ (used by the README).
 screenshots: $(VENV)/.dev browser-deps

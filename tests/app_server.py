@@ -13,6 +13,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,33 +49,46 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> No
     raise TimeoutError(f"the app did not become healthy at {url} in {timeout} s")
 
 
+@dataclass(frozen=True)
+class AppServer:
+    """A running app: its base URL, its data folder (BACKPLAN_DATA_DIR) and its process."""
+
+    url: str
+    data_dir: Path
+    process: subprocess.Popen
+
+
 @contextlib.contextmanager
-def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run the app headless on 127.0.0.1 and yield its base URL; stop it afterwards."""
+def app_server(env: dict[str, str] | None = None) -> Iterator[AppServer]:
+    """Run the app headless on 127.0.0.1 with a fresh data folder; stop it afterwards."""
     port = free_port()
-    data_dir = tempfile.mkdtemp(prefix="backplan-e2e-")
+    environment = os.environ | {"BACKPLAN_DATA_DIR": tempfile.mkdtemp(prefix="backplan-e2e-")}
+    environment |= env or {}
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env=os.environ | {"BACKPLAN_DATA_DIR": data_dir} | (env or {}),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
-        yield url
+        yield AppServer(url, Path(environment["BACKPLAN_DATA_DIR"]), process)
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextlib.contextmanager
+def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the app headless on 127.0.0.1 and yield its base URL; stop it afterwards."""
+    with app_server(env) as server:
+        yield server.url
 
 
 @contextlib.contextmanager

@@ -1,0 +1,399 @@
+"""Load test: concurrent browser sessions building plans and logging sessions on one local server.
+
+`make load` runs 20 sessions; `bench/load_test.py --quick` runs 3, `--sessions N` N. One `streamlit
+run` server (tests.app_server.app_server: 127.0.0.1, a fresh data folder, two people saved first by
+seed()) and one headless Debian Chromium driven by Playwright's async API, reaching localhost only.
+Each session is a browser context of its own (own cookies, so its own Streamlit session) and does
+what a new person does: opens the app and the profile page, fills the form under a unique name
+("Load 2-07") with a start date six days ago (so week 1's session days can be logged) and saves it;
+then, `visits` times, goes to the Weekly plan with the sidebar (timed), logs one more session day
+with the page's own form (status, pain before and after) and goes to Tips. An untimed warm-up
+session loads the pages' modules; then one session alone (10 visits); then N at once (3 visits).
+
+Plan page time: in the browser's clock, from the click event on the sidebar's "Weekly plan" link to
+the first check (every 20 ms) at which Streamlit reports the script run finished (stApp
+data-test-script-state="notRunning"), nothing of the page before is left (no data-stale element)
+and the title, the first day's heading ("Wednesday, 18 Nov") and the page's last button ("Data
+(JSON)") are drawn: the websocket round-trip, the server's script run and the browser drawing the
+page, not the exercise pictures loading. Its server part: from the rerun request leaving the
+browser to the script_finished message reaching it (Chromium's network timestamps, read through the
+DevTools protocol), so without the drawing, which here competes with the other browsers for the
+same CPUs. p95 is the nearest-rank 95th percentile.
+
+Errors: a Playwright timeout (STEP_MS a step) or failure, a Streamlit exception or error box, a
+JavaScript or console error, the wrong person's plan, a traceback in the server's log. Lost rows:
+afterwards the SQLite file is read with storage.open_store; each person's log must hold exactly
+the days whose save the page confirmed, with their values. Memory: the server's resident memory
+(VmRSS), sampled every 0.2 s (peak), with the phase's sessions all done but still open, and 3 s
+after they closed; server CPU is its CPU time over the phase's wall time (100% = one core). All is
+bounded by --deadline (8 minutes); what had not finished by then is an error.
+"""
+
+import argparse
+import asyncio
+import base64
+import contextlib
+import math
+import os
+import re
+import shutil
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.async_api import async_playwright, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.bench_storage import PROFILE as SEED_PROFILE
+from planner.profile import parse_profile
+from storage import dispose_engines, open_store
+from tests.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, app_server
+from tests.test_browser import CHOICES, PROFILE
+
+SHOTS = ROOT / "test-artifacts"  # a screenshot of each session that failed
+STEP_MS = 60_000  # any single step (a click and the rerun it starts) must finish within this
+NAME_LABEL = "Name (for your saved plan and the printed sheet)"
+START = date.today() - timedelta(days=6)  # week 1 runs from START to today: all days loggable
+# Localhost only: every other host name resolves to nothing.
+BROWSER_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+PROBLEMS = "[data-testid='stException'], [data-testid='stAlertContentError']"
+PLAN_SHOWN = """(day) => {  // the plan page is drawn (module docstring): its time, else false
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector("[data-stale='true']")) return false;
+  const has = (sel, text) => [...document.querySelectorAll(sel)].some(e =>
+    e.textContent.includes(text) && e.getClientRects().length > 0);
+  if (!has('h1', 'Weekly plan') || !has('h3, strong', day)) return false;
+  if (!has("[data-testid='stDownloadButton'] button", 'Data (JSON)')) return false;
+  return performance.now() - window.__navStart;
+}"""
+MARK_CLICK = """() => document.addEventListener('click',
+  () => { window.__navStart = performance.now(); }, {capture: true, once: true})"""
+
+
+@dataclass
+class Phase:
+    label: str
+    sessions: int
+    times_ms: list[float] = field(default_factory=list)
+    server_ms: list[float] = field(default_factory=list)  # their server parts
+    errors: list[str] = field(default_factory=list)
+    saved: dict[str, dict[date, tuple]] = field(default_factory=dict)  # confirmed on the page
+    rss: list[float] = field(default_factory=list)  # MB, sampled while the phase runs
+    rss_open_mb: float = math.nan  # every session done, still connected
+    rss_after_mb: float = math.nan  # 3 s after the sessions' browsers closed
+    found: int = 0  # log rows in the database for this phase's people
+    idle_mb: float = math.nan  # before the phase's sessions start
+    cpu_pct: float = math.nan  # the server's CPU time over the phase's wall time (100 = one core)
+    contexts: list = field(default_factory=list)  # the sessions' browser contexts
+
+    @property
+    def expected(self) -> int:
+        return sum(len(days) for days in self.saved.values())
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process `pid` now, in MB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return math.nan
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) process `pid` has used so far, in seconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile (p95 of 60 values is the 57th smallest)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)] if ordered else math.nan
+
+
+async def settled(page, where: str, shown=None) -> None:
+    """Wait until `shown` (a locator only the new script run draws) is there and the run has
+    finished; a Streamlit exception or error box is an error."""
+    if shown is not None:
+        await shown.first.wait_for(timeout=STEP_MS)
+    done = "[data-testid='stApp'][data-test-script-state='notRunning']"
+    await page.wait_for_selector(done, timeout=STEP_MS)
+    if await page.locator(PROBLEMS).count():
+        text = await page.locator(PROBLEMS).first.inner_text()
+        raise AssertionError(f"{where}: the page shows an error: {text[:300]}")
+
+
+async def fill_profile(page, name: str) -> None:
+    """tests.test_browser.fill_profile's answers under `name`, with a start date: the async
+    twin of that helper (Playwright's sync and async pages cannot share code)."""
+    if await page.get_by_text("The saved answers of").count():  # not a blank form: see seed()
+        raise AssertionError("the profile form shows someone else's answers")
+    for label, value in (PROFILE | {NAME_LABEL: name}).items():
+        await page.get_by_label(label, exact=True).fill(value)
+    for group, option in CHOICES.items():
+        radios = page.get_by_role("radiogroup", name=group)
+        await radios.get_by_text(option, exact=True).click()
+    for part, digits in (("year", f"{START:%Y}"), ("month", f"{START:%m}"), ("day", f"{START:%d}")):
+        await page.get_by_role("spinbutton", name=f"{part}, Start date").click()
+        await page.keyboard.type(digits)
+    await page.keyboard.press("Tab")
+    await page.get_by_role("button", name="Save and check").click()
+    success = page.get_by_test_id("stAlertContentSuccess").filter(has_text="answers are saved")
+    await settled(page, "profile saved", success)
+
+
+async def open_plan(page, name: str, frames: list) -> tuple[float, float]:
+    """Go to the Weekly plan with the sidebar; return the plan page time and its server part in
+    ms (module docstring). `frames` is the page's websocket log, filled by watch_frames."""
+    await page.evaluate(MARK_CLICK)
+    mark = len(frames)
+    await page.get_by_role("link", name="Weekly plan").first.click()
+    day = f"{START:%A}, {START.day} {START:%b}"
+    shown = await page.wait_for_function(PLAN_SHOWN, arg=day, polling=20)
+    elapsed = await shown.json_value()
+    await settled(page, "plan page")
+    if await page.get_by_text(f"For {name}", exact=True).count() != 1:
+        raise AssertionError(f"the plan page does not show {name}'s plan")
+    for _ in range(100):  # the frames' events may trail the page's answer by a moment
+        sent = next((t for t, kind in frames[mark:] if kind == "sent"), math.inf)  # the rerun
+        done = next((t for t, kind in frames[mark:] if kind == "script_finished" and t > sent), 0)
+        if done:
+            return elapsed, (done - sent) * 1000
+        await asyncio.sleep(0.02)
+    raise AssertionError("no rerun request and script_finished message seen for the plan page")
+
+
+async def watch_frames(context, page) -> list[tuple[float, str]]:
+    """Log the page's websocket frames as (Chromium's network timestamp in s, "sent" or the type
+    of the ForwardMsg received), through the Chrome DevTools Protocol."""
+    frames: list[tuple[float, str]] = []
+
+    def received(event: dict) -> None:
+        message = ForwardMsg()
+        if event["response"]["opcode"] == 2:
+            message.ParseFromString(base64.b64decode(event["response"]["payloadData"]))
+        frames.append((event["timestamp"], message.WhichOneof("type") or ""))
+
+    cdp = await context.new_cdp_session(page)
+    cdp.on("Network.webSocketFrameSent", lambda event: frames.append((event["timestamp"], "sent")))
+    cdp.on("Network.webSocketFrameReceived", received)
+    await cdp.send("Network.enable")
+    return frames
+
+
+async def log_day(page, day: date, status: str, before: int, after: int) -> None:
+    """Log one session day with the plan page's form: status, pain before and after, save; the
+    confirmation must repeat the values."""
+    key = f".st-key-log_{day.isoformat()}"
+    expander = page.locator("[data-testid='stExpander']").filter(has=page.locator(f"{key}_status"))
+    if not await expander.locator("details[open]").count():
+        await expander.locator("summary").click()
+    form = page.locator(f"{key}_status").locator("..")
+    statuses = form.get_by_role("radiogroup").first  # its inputs are hidden: click the label
+    label = statuses.get_by_text(status, exact=True)
+    chosen = [(label, statuses.get_by_role("radio", name=status))]
+    for scale, score in (("Pain before", before), ("Pain after", after)):
+        option = form.get_by_role("radiogroup", name=re.compile(scale)).get_by_role("radio")
+        chosen.append((option.filter(has_text=re.compile(f"^{score}$")),) * 2)
+    for target, option in chosen:  # each must show as chosen before the next click
+        await target.click()
+        await expect(option).to_be_checked(timeout=STEP_MS)
+    await page.locator(f"{key}_save button").click()
+    saved = page.get_by_test_id("stAlertContentSuccess").filter(has_text=f"Saved for {day:%A}")
+    await settled(page, f"log {day}", saved)
+    wanted = f"Saved for {day:%A} {day.day} {day:%B}: {status}, pain {before} before and {after}"
+    if wanted not in (shown := await saved.first.inner_text()):
+        raise AssertionError(f"the page says {shown!r}")
+
+
+async def session(browser, url: str, phase: Phase, name: str, visits: int) -> None:
+    """One person's visit (module docstring); the first failure ends it and is recorded."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(STEP_MS)
+    phase.contexts.append(context)
+    page = await context.new_page()
+    frames = await watch_frames(context, page)
+    page.on("pageerror", lambda exc: phase.errors.append(f"{name}: JavaScript error: {exc}"))
+
+    def console(message) -> None:
+        if message.type == "error":  # a fetch from any host but localhost fails, and lands here
+            phase.errors.append(f"{name}: console: {message.text}")
+
+    page.on("console", console)
+    step = "open the app"
+    try:
+        await page.goto(url, timeout=STEP_MS)
+        await settled(page, step, page.get_by_role("heading", name="BackPlan"))
+        step = "open the profile page"
+        await page.get_by_role("link", name="Safety check and profile").first.click()
+        await settled(page, step, page.get_by_role("button", name="Save and check"))
+        step = "fill and save the profile"
+        await fill_profile(page, name)
+        days: list[date] = []
+        for visit in range(visits):
+            step = f"plan page visit {visit + 1}"
+            elapsed, server = await open_plan(page, name, frames)
+            phase.times_ms.append(elapsed)
+            phase.server_ms.append(server)
+            if visit == 0:  # the session days of week 1, all on or before today
+                keys = await page.locator("[class*='st-key-log_'][class*='_status']").all()
+                classes = [await k.get_attribute("class") or "" for k in keys]
+                found = {re.search(r"st-key-log_(\S+)_status", c).group(1) for c in classes}
+                days = sorted(date.fromisoformat(d) for d in found)
+            if visit < len(days):
+                step = f"log {days[visit]}"
+                status = ("Done", "Partly")[visit % 2]
+                before = (len(name) + visit) % 8 + 2
+                await log_day(page, days[visit], status, before, before - 1)
+                values = (status.lower(), before, before - 1)
+                phase.saved.setdefault(name, {})[days[visit]] = values
+            step = "go to Tips"
+            await page.get_by_role("link", name="Tips").first.click()
+            await settled(page, step, page.get_by_role("heading", name="Tips", exact=True))
+    except asyncio.CancelledError:
+        phase.errors.append(f"{name}: unfinished at the deadline ({step})")
+        raise
+    except Exception as exc:  # a timeout or a failed check: report it, carry on with the others
+        phase.errors.append(f"{name}: {step}: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+        with contextlib.suppress(Exception):  # what the page showed, for whoever looks into it
+            await page.screenshot(path=SHOTS / f"load-{name.replace(' ', '-')}.png", timeout=10_000)
+
+
+async def run_phase(browser, server, number: int, label: str, n: int, visits: int, until: float):
+    """n sessions at once; sample the server's memory meanwhile; close them all at the end."""
+    pid = server.process.pid
+    phase = Phase(label, sessions=n, idle_mb=rss_mb(pid))
+
+    async def sample() -> None:
+        while True:
+            phase.rss.append(rss_mb(pid))
+            await asyncio.sleep(0.2)
+
+    sampler = asyncio.create_task(sample())
+    cpu, wall = cpu_seconds(pid), time.monotonic()
+    names = [f"Load {number}-{i:02d}" for i in range(n)]  # unique: every session saves a new person
+    tasks = [session(browser, server.url, phase, name, visits) for name in names]
+    try:
+        await asyncio.wait_for(asyncio.gather(*tasks), timeout=max(1.0, until - time.monotonic()))
+    except TimeoutError:
+        phase.errors.append("the deadline was reached")
+    phase.rss_open_mb = rss_mb(pid)
+    phase.cpu_pct = 100 * (cpu_seconds(pid) - cpu) / (time.monotonic() - wall)
+    sampler.cancel()
+    closing = asyncio.gather(*(c.close() for c in phase.contexts), return_exceptions=True)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(closing, timeout=20)
+    await asyncio.sleep(3)
+    phase.rss_after_mb = rss_mb(pid)
+    return phase
+
+
+def watch_server_log(process, problems: list[str]) -> None:
+    """Read the server's stderr (a full pipe would stall it); keep tracebacks and errors."""
+
+    def read() -> None:
+        for line in (raw.decode(errors="replace").rstrip() for raw in process.stderr):
+            if "Traceback" in line or " ERROR " in line or "Error:" in line:
+                problems.append(f"server log: {line[:200]}")
+
+    threading.Thread(target=read, daemon=True).start()
+
+
+def seed(data_dir: Path) -> None:
+    """Save two people before any session, as on a clinic's server: with several saved, a new
+    session's profile form is blank and saving it adds a person. (With exactly one saved, the form
+    shows that person's answers and "Start a profile for someone else" must be pressed first; in
+    trial runs under load the form was not always shown blank again after it, within 60 s.)"""
+    store = open_store(f"sqlite:///{data_dir / 'backplan.db'}")
+    for name in ("Seed One", "Seed Two"):
+        store.save_person(parse_profile(SEED_PROFILE | {"name": name}), START)
+    dispose_engines()
+
+
+def count_rows(data_dir: Path, phases: list[Phase]) -> None:
+    """Read every logged row back through the project's store; a mismatch is an error."""
+    store = open_store(f"sqlite:///{data_dir / 'backplan.db'}")
+    try:
+        people = {p.name: p.id for p in store.list_people()}
+        for phase in phases:
+            for name, days in phase.saved.items():
+                rows = store.log_for(people[name]) if name in people else []
+                phase.found += len(rows)
+                got = {r.day: (r.status, r.pain_before, r.pain_after) for r in rows}
+                if got != days:
+                    where = "database" if name in people else f"database, without {name},"
+                    phase.errors.append(f"{name}: the page saved {days}, the {where} has {got}")
+    finally:
+        dispose_engines()
+
+
+async def run_load(
+    sessions: int = 20, visits: int = 3, solo_visits: int = 10, deadline_s: float = 480,
+    warm_up: bool = True,
+) -> list[Phase]:  # fmt: skip
+    """[warm-up,] one session, then `sessions` at once, on one server; rows checked afterwards."""
+    until = time.monotonic() + deadline_s
+    server_log: list[str] = []
+    with app_server() as server:
+        watch_server_log(server.process, server_log)
+        seed(server.data_dir)
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            steps = [(0, "warm-up", 1, 1)] if warm_up else []
+            steps += [(1, "alone", 1, solo_visits), (2, "together", sessions, visits)]
+            try:
+                phases = [await run_phase(browser, server, *step, until) for step in steps]
+            finally:
+                await browser.close()
+    phases[-1].errors.extend(server_log)
+    count_rows(server.data_dir, phases)
+    shutil.rmtree(server.data_dir, ignore_errors=True)
+    return phases
+
+
+COLUMNS = ("phase", "sessions", "plan visits", "p50 ms", "p95 ms", "max ms", "server p50 ms",
+           "server p95 ms", "errors", "log rows exp/found", "RSS peak MB", "RSS open MB",
+           "RSS after MB", "server CPU %")  # fmt: skip
+
+
+def report(phases: list[Phase]) -> None:
+    print(f"Server resident memory before any session: {phases[0].idle_mb:.0f} MB")
+    print(" | ".join(f"{h:>8}" for h in COLUMNS))
+    for ph in phases:
+        t, u = ph.times_ms or [math.nan], ph.server_ms or [math.nan]
+        cells = (ph.label, ph.sessions, len(ph.times_ms), statistics.median(t), percentile(t, 95),
+                 max(t), statistics.median(u), percentile(u, 95), len(ph.errors),
+                 f"{ph.expected}/{ph.found}", max(ph.rss, default=math.nan), ph.rss_open_mb,
+                 ph.rss_after_mb, ph.cpu_pct)  # fmt: skip
+        widths = (max(len(h), 8) for h in COLUMNS)
+        print(" | ".join(f"{c:>{w}.0f}" if isinstance(c, float) else f"{c:>{w}}"
+                         for c, w in zip(cells, widths, strict=True)))  # fmt: skip
+    for ph in phases:
+        for error in ph.errors:
+            print(f"ERROR ({ph.label}) {error}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20, help="concurrent sessions (20)")
+    parser.add_argument("--quick", action="store_true", help="3 sessions, for development")
+    parser.add_argument("--visits", type=int, default=3, help="plan page visits per session (3)")
+    parser.add_argument("--deadline", type=float, default=480, help="seconds for everything")
+    args = parser.parse_args()
+    sessions = 3 if args.quick else args.sessions
+    phases = asyncio.run(run_load(sessions, args.visits, deadline_s=args.deadline))
+    report(phases)
+    failed = any(ph.errors or ph.found != ph.expected for ph in phases)
+    print("FAILED" if failed else "OK: no errors, no lost log rows")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
