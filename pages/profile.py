@@ -56,6 +56,8 @@ UNIT_FIELDS = {"metric": ("height_cm", "weight_kg"), "imperial": ("height_in", "
 PAIRS = {"height_cm": "height_in", "weight_kg": "weight_lb"}  # the planner names the metric field
 FORM_KEYS = {*START, "units", "start_date", *(f"red_flags_{f}" for f in RED_FLAGS)}
 FORM_KEYS |= {f"conditions_{c}" for c in CONDITIONS}
+FORM_FOR_KEY = "profile_form_for"  # the id of the person whose answers the form showed ...
+NOBODY = 0  # ... or this when it was shown blank (ids start at 1)
 NAME_NEEDED = "is required: it keeps your saved plan and log apart from anyone else's"
 POSTURE_HELP = (
     "Good: back supported, feet flat, screen at eye level. Fair: sometimes slumped. "
@@ -187,6 +189,18 @@ def blank_form() -> None:
     st.session_state[ui.NEW_PERSON_KEY] = True
 
 
+def form_person(store: Store) -> Person | None:
+    """Whose answers the form holds, fixed when it is first shown blank: a person saved meanwhile
+    in another tab would otherwise become "the only one saved" and be overwritten on Save."""
+    shown_blank = st.session_state.get(FORM_FOR_KEY) == NOBODY and ui.remembered_id() is None
+    if st.session_state.get(ui.NEW_PERSON_KEY) or shown_blank:
+        person = None
+    else:
+        person = ui.known_person(store)
+    st.session_state[FORM_FOR_KEY] = person.id if person else NOBODY
+    return person
+
+
 def show_problems(error: ProfileError) -> None:
     """Each problem in plain words, named by the label the person sees on the form."""
     order = list(LABELS)
@@ -215,7 +229,7 @@ st.markdown(
 )
 store = ui.store()
 try:
-    person = None if st.session_state.get(ui.NEW_PERSON_KEY) else ui.known_person(store)
+    person = form_person(store)
     several = person is None and len(store.list_people()) > 1
 except StoreError as error:
     ui.store_error(error)

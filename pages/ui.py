@@ -121,7 +121,7 @@ def forget_current() -> None:
     st.query_params.pop(PERSON_PARAM, None)
 
 
-def _remembered_id() -> int | None:
+def remembered_id() -> int | None:
     """The id from this session, else from the URL; None when neither holds a whole number."""
     found = st.session_state.get(PERSON_KEY)
     if isinstance(found, int):
@@ -132,7 +132,7 @@ def _remembered_id() -> int | None:
 
 def known_person(opened: Store) -> Person | None:
     """The current person without asking: remembered, else the only one saved, else None."""
-    person_id = _remembered_id()
+    person_id = remembered_id()
     if person_id is not None:
         try:
             person = opened.get_person(person_id)

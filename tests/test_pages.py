@@ -311,3 +311,13 @@ def test_the_tips_page_defers_to_the_doctor_on_water_for_heart_or_kidney_disease
     """No water target is given when a doctor sets the fluid limit."""
     at = open_page("tips", make_profile(conditions=["heart_or_kidney_disease"]))
     assert "Follow your doctor's advice on how much to drink." in shown(at)
+
+
+def test_a_person_saved_in_another_tab_is_not_overwritten_by_a_blank_form():
+    """A blank form saves a new person even if someone became "the only one saved" meanwhile
+    (found by the load test: the second save replaced the first person)."""
+    at = open_page("profile")
+    save_person(make_profile(name="Bea First", age=60))  # another tab saves while this one fills
+    submit(at, **ANSWERS | {"name": "Al Second"})
+    assert sorted(p.name for p in saved_profiles()) == ["Al Second", "Bea First"]
+    assert next(p for p in saved_profiles() if p.name == "Bea First").age == 60
