@@ -4,15 +4,14 @@ Each page lives in pages/ and calls `planner`; shared display helpers are in pag
 On a shared deployment (sign-in configured), every page but Home asks to sign in first.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
 from pages import account
 from pages.navigation import app_pages
 
-# A local icon: a Material icon name would make the browser fetch it from fonts.gstatic.com.
-st.set_page_config(page_title="BackPlan", page_icon=Path(__file__).parent / "pages/favicon.png")
+# Streamlit's own favicon, served locally: a Material icon name would be fetched from
+# fonts.gstatic.com, and an image file delayed the first paint of a cold start (bench/).
+st.set_page_config(page_title="BackPlan")
 
 pages = app_pages()
 page = st.navigation(pages)
