@@ -4,14 +4,17 @@ Each page lives in pages/ and calls `planner`; shared display helpers are in pag
 On a shared deployment (sign-in configured), every page but Home asks to sign in first.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from pages import account
 from pages.navigation import app_pages
 
-# Streamlit's own favicon, served locally: a Material icon name would be fetched from
-# fonts.gstatic.com, and an image file delayed the first paint of a cold start (bench/).
-st.set_page_config(page_title="BackPlan")
+# A local icon for every page: without one the browser shows each page's Material icon, and a
+# Material icon is fetched from fonts.gstatic.com (nothing may be fetched at run time).
+ICON = Path(__file__).resolve().parent / "pages/favicon.png"
+st.set_page_config(page_title="BackPlan", page_icon=ICON)
 
 pages = app_pages()
 page = st.navigation(pages)

@@ -224,7 +224,8 @@ async def session(browser, url: str, phase: Phase, name: str, visits: int) -> No
 
     def console(message) -> None:
         if message.type == "error":  # a fetch from any host but localhost fails, and lands here
-            phase.errors.append(f"{name}: console: {message.text}")
+            where = message.location.get("url", "")
+            phase.errors.append(f"{name}: console: {message.text} ({where})")
 
     page.on("console", console)
     step = "open the app"
