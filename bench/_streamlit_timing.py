@@ -13,12 +13,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
+from tests.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_healthy
 
 APP = ROOT / "app.py"
 EMPTY_PAGE = "import streamlit as st\n"
@@ -188,20 +187,9 @@ def browser_rerun_medians(profile: dict, repeat: int) -> tuple[float, float]:
 # --- cold starts (streamlit run + Chromium) ------------------------------------------------------
 
 
-def _healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    """Poll the server's health endpoint every 20 ms until it answers 200."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with status {process.returncode}")
-        with (
-            contextlib.suppress(OSError),
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
-        ):
-            if response.status == 200:
-                return
-        time.sleep(0.02)
-    raise TimeoutError(f"no healthy server at {url} in {timeout} s")
+def _healthy(url: str, process: subprocess.Popen) -> None:
+    """Wait for the server's health endpoint, polling every 20 ms (a cold start is timed)."""
+    wait_healthy(url, process, every=0.02)
 
 
 @contextlib.contextmanager

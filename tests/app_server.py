@@ -34,7 +34,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_healthy(
+    url: str, process: subprocess.Popen, timeout: float = 60, every: float = 0.3
+) -> None:
+    """Poll the server's health endpoint every `every` seconds until it answers 200."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -45,7 +48,7 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> No
         ):
             if response.status == 200:
                 return
-        time.sleep(0.3)
+        time.sleep(every)
     raise TimeoutError(f"the app did not become healthy at {url} in {timeout} s")
 
 
