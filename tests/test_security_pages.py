@@ -17,14 +17,14 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from pages import ui
 from planner import parse_profile
 from planner.batch_upload import MAX_BYTES
 from planner.log_entry import LogEntry
-from storage import dispose_engines, open_store
+from storage import open_store
 from storage.transfer import export_all, to_json
 from tests.conftest import make_profile
-from tests.test_pages import ANSWERS, APP, submit
+from tests.test_pages import ANSWERS, APP, data_dir, submit  # noqa: F401 (data_dir: the fixture)
+from tests.test_pages_progress import click
 
 TODAY = ANSWERS["start_date"]
 IMG = "<img src=x onerror=alert(1)>**b**[c](javascript:alert(1))"
@@ -35,16 +35,6 @@ MARKDOWN_KINDS = (
     "title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success",
     "toast", "exception",
 )  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """A fresh store in a temporary folder, and today fixed."""
-    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
-    monkeypatch.setattr(ui, "today", lambda: TODAY)
-    yield tmp_path
-    dispose_engines()
 
 
 def escaped(text: str) -> str:
@@ -66,12 +56,6 @@ def run(page: str, at: AppTest | None = None) -> AppTest:
     at.run()
     if page != "home":
         at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    at.button(key=key).click().run()
     assert not at.exception
     return at
 
