@@ -6,19 +6,20 @@ seed()) and one headless Debian Chromium driven by Playwright's async API, reach
 Each session is a browser context of its own (own cookies, so its own Streamlit session) and does
 what a new person does: opens the app and the profile page, fills the form under a unique name
 ("Load 2-07") with a start date six days ago (so week 1's session days can be logged) and saves it;
-then, `visits` times, goes to the Weekly plan with the sidebar (timed), logs one more session day
-with the page's own form (status, pain before and after) and goes to Tips. An untimed warm-up
-session loads the pages' modules; then one session alone (10 visits); then N at once (3 visits).
+then, `visits` times, goes to the Weekly plan with the sidebar (timed), opens one more session
+day's tab and logs it with the page's own form (status, pain before and after) and goes to Tips.
+An untimed warm-up session loads the pages' modules; then one session alone (10 visits); then N
+at once (3 visits).
 
 Plan page time: in the browser's clock, from the click event on the sidebar's "Weekly plan" link to
 the first check (every 20 ms) at which Streamlit reports the script run finished (stApp
 data-test-script-state="notRunning"), nothing of the page before is left (no data-stale element)
-and the title, the first day's heading ("Wednesday, 18 Nov") and the page's last button ("Data
-(JSON)") are drawn: the websocket round-trip, the server's script run and the browser drawing the
-page, not the exercise pictures loading. Its server part: from the rerun request leaving the
-browser to the script_finished message reaching it (Chromium's network timestamps, read through the
-DevTools protocol), so without the drawing, which here competes with the other browsers for the
-same CPUs. p95 is the nearest-rank 95th percentile.
+and the title, the first session day's tab ("Wed 18 Nov"), the open tab's day heading and the
+page's last button ("Data (JSON)") are drawn: the websocket round-trip, the server's script run
+and the browser drawing the page, not the exercise pictures loading. Its server part: from the
+rerun request leaving the browser to the script_finished message reaching it (Chromium's network
+timestamps, read through the DevTools protocol), so without the drawing, which here competes with
+the other browsers for the same CPUs. p95 is the nearest-rank 95th percentile.
 
 Errors: a Playwright timeout (STEP_MS a step) or failure, a Streamlit exception or error box, a
 JavaScript or console error, the wrong person's plan, a traceback in the server's log. Lost rows:
@@ -63,13 +64,15 @@ START = date.today() - timedelta(days=6)  # week 1 runs from START to today: all
 # Localhost only: every other host name resolves to nothing.
 BROWSER_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 PROBLEMS = "[data-testid='stException'], [data-testid='stAlertContentError']"
+NBSP = "\u00a0"  # the day tabs' labels keep 'Wed 18 Nov' on one line
 PLAN_SHOWN = """(day) => {  // the plan page is drawn (module docstring): its time, else false
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector("[data-stale='true']")) return false;
   const has = (sel, text) => [...document.querySelectorAll(sel)].some(e =>
     e.textContent.includes(text) && e.getClientRects().length > 0);
-  if (!has('h1', 'Weekly plan') || !has('h3, strong', day)) return false;
+  if (!has('h1', 'Weekly plan') || !has('[role=tab]', day)) return false;
+  if (!has('[role=tabpanel] h3', '')) return false;
   if (!has("[data-testid='stDownloadButton'] button", 'Data (JSON)')) return false;
   return performance.now() - window.__navStart;
 }"""
@@ -155,8 +158,7 @@ async def open_plan(page, name: str, frames: list) -> tuple[float, float]:
     await page.evaluate(MARK_CLICK)
     mark = len(frames)
     await page.get_by_role("link", name="Weekly plan").first.click()
-    day = f"{START:%A}, {START.day} {START:%b}"
-    shown = await page.wait_for_function(PLAN_SHOWN, arg=day, polling=20)
+    shown = await page.wait_for_function(PLAN_SHOWN, arg=tab_label(START), polling=20)
     elapsed = await shown.json_value()
     await settled(page, "plan page")
     if await page.get_by_text(f"For {name}", exact=True).count() != 1:
@@ -188,11 +190,27 @@ async def watch_frames(context, page) -> list[tuple[float, str]]:
     return frames
 
 
+def tab_label(day: date) -> str:
+    """The plan page's tab label of a session day: 'Wed 18 Nov'."""
+    return NBSP.join((f"{day:%a}", str(day.day), f"{day:%b}"))
+
+
+async def session_days(page) -> list[date]:
+    """The dates of the plan page's session day tabs (week 1: START to START + 6)."""
+    labels = await page.get_by_role("tab").all_inner_texts()
+    week = {tab_label(START + timedelta(days=n)): START + timedelta(days=n) for n in range(7)}
+    return [week[label.strip()] for label in labels]
+
+
 async def log_day(page, day: date, status: str, before: int, after: int) -> None:
-    """Log one session day with the plan page's form: status, pain before and after, save; the
-    confirmation must repeat the values."""
+    """Open one session day's tab and log it with the plan page's form: status, pain before and
+    after, save; the confirmation must repeat the values."""
     key = f".st-key-log_{day.isoformat()}"
+    tab = page.get_by_role("tab", name=tab_label(day), exact=True)
     expander = page.locator("[data-testid='stExpander']").filter(has=page.locator(f"{key}_status"))
+    if await tab.get_attribute("aria-selected") != "true":
+        await tab.click()
+    await settled(page, f"open the tab of {day}", expander)
     if not await expander.locator("details[open]").count():
         await expander.locator("summary").click()
     form = page.locator(f"{key}_status").locator("..")
@@ -244,10 +262,7 @@ async def session(browser, url: str, phase: Phase, name: str, visits: int) -> No
             phase.times_ms.append(elapsed)
             phase.server_ms.append(server)
             if visit == 0:  # the session days of week 1, all on or before today
-                keys = await page.locator("[class*='st-key-log_'][class*='_status']").all()
-                classes = [await k.get_attribute("class") or "" for k in keys]
-                found = {re.search(r"st-key-log_(\S+)_status", c).group(1) for c in classes}
-                days = sorted(date.fromisoformat(d) for d in found)
+                days = await session_days(page)
             if visit < len(days):
                 step = f"log {days[visit]}"
                 status = ("Done", "Partly")[visit % 2]

@@ -1,4 +1,4 @@
-"""Weekly plan: the week's sessions as a table and day cards with the session log, why it looks
+"""Weekly plan: the week's sessions as a table and a tab per session day with its log, why it looks
 so, and downloads. The plan adapts to the log (build_plan's progression note says how)."""
 
 import json
@@ -17,12 +17,13 @@ from planner.exports.csv_table import plan_csv
 from planner.exports.ics_calendar import plan_ics
 from planner.exports.pdf_sheet import plan_pdf
 from planner.plan import Day
-from planner.schedule import programme_week
+from planner.schedule import current_session, programme_week
 from storage import StoreError
 from storage.clinic import get_clinic
 
 WEEKS = range(1, 13)
 PAPERS = {"a4": "A4", "letter": "US Letter"}
+DAY_KEY = "day_tab"  # the open session day's tab (its label, e.g. "Wed 18 Nov")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -65,20 +66,33 @@ def week_table(plan: WeekPlan) -> pd.DataFrame:
     return pd.DataFrame(rows).fillna("")
 
 
-def day_cards(plan: WeekPlan, log_day: Callable[[Day], None] | None = None) -> None:
-    """A card for each session day (ending with `log_day`, the day's log); rest days as one line."""
-    for day in plan.days:
-        when = f"{day.day}, {short_date(day.date)}" if day.date else day.day
-        if not day.is_session:
-            st.markdown(f"**{when}**: Rest day: a walk is good.")
-            continue
-        with st.container(border=True):
-            st.subheader(when)
-            st.caption(f"About {day.minutes} minutes")
-            for item in day.exercises:
-                ui.prescription_card(item)
-            if log_day is not None:
-                log_day(day)
+def day_tabs(plan: WeekPlan, log_day: Callable[[Day], None] | None = None) -> None:
+    """A tab for each session day (ending with `log_day`, the day's log), opening on today's or
+    the next session; then the rest days. Only the open tab is drawn: five days of exercise cards
+    at once made every click on the page slow, and the table above lists every day's exercises."""
+    sessions = plan.sessions
+    labels = [day_label(day) for day in sessions]
+    first = current_session([day.date for day in sessions], ui.today())
+    tabs = st.tabs(labels, default=labels[first], key=DAY_KEY, on_change="rerun")
+    for day, tab in zip(sessions, tabs, strict=True):
+        if tab.open:
+            with tab:
+                day_card(day, log_day)
+    rest = [day_label(day) for day in plan.days if not day.is_session]
+    if rest:
+        st.markdown(f"**Rest days:** {', '.join(rest)}. A walk is good.")
+
+
+def day_card(day: Day, log_day: Callable[[Day], None] | None) -> None:
+    """One session day: its exercises with pictures and doses, then its log."""
+    when = f"{day.day}, {short_date(day.date)}" if day.date else day.day
+    with st.container(border=True):
+        st.subheader(when)
+        st.caption(f"About {day.minutes} minutes")
+        for item in day.exercises:
+            ui.prescription_card(item)
+        if log_day is not None:
+            log_day(day)
 
 
 def why_this_plan(plan: WeekPlan) -> None:
@@ -188,7 +202,7 @@ if plan.advice:
 st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
 st.table(week_table(plan), hide_index=True, border="horizontal")
 logged = {entry.day: entry for entry in log}
-day_cards(plan, lambda day: day_log.log_form(store, person.id, day, week, logged.get(day.date)))
+day_tabs(plan, lambda day: day_log.log_form(store, person.id, day, week, logged.get(day.date)))
 why_this_plan(plan)
 print_controls()
 downloads(plan, clinic)

@@ -21,7 +21,7 @@ PRINT_CSS = """
   [data-testid="stCheckbox"], [data-testid="stSlider"], [data-testid="stDateInput"],
   [data-testid="stFileUploader"], [data-testid="stForm"], [data-testid="stExpander"],
   [data-testid="stFeedback"], [data-testid="stSegmentedControl"],
-  [data-testid="stButtonGroup"], [data-testid="stChatInput"] {
+  [data-testid="stButtonGroup"], [data-testid="stChatInput"], [role="tablist"] {
     display: none !important;
   }
   html, body, #root, [data-testid="stApp"], [data-testid="stAppViewContainer"],
@@ -90,7 +90,8 @@ PRINT_BUTTON = """
 </style>
 <div class="bp-print-bar">
   <button type="button" id="bp-print-button">&#128424; Print this plan</button>
-  <span>or download the one-page sheet (PDF) below, laid out for paper.</span>
+  <span>(the week's table and the open day) or download the one-page sheet (PDF) below,
+  laid out for paper.</span>
 </div>
 <script>
 (function () {

@@ -17,7 +17,7 @@ from pages import day_log, ui
 from planner import WeekPlan, build_plan
 from planner.data_files import exercises_by_id
 from planner.plan import Day, Prescription
-from planner.schedule import programme_week
+from planner.schedule import current_session, programme_week
 from planner.session_steps import (
     PHASE_WORDS,
     Stopwatch,
@@ -53,7 +53,7 @@ def pick_day(plan: WeekPlan) -> Day:
     chosen = st.selectbox(
         "Which session?",
         dates,
-        index=dates.index(later[0].date) if later else len(dates) - 1,
+        index=current_session(dates, today),
         format_func=lambda d: day_log.long_date(d) + (" (today)" if d == today else ""),
         key="guided_day",
     )

@@ -51,3 +51,10 @@ def families_per_session(
 def programme_week(programme_start: date, today: date) -> int:
     """The programme week `today` falls in: week 1 is the first 7 days (and any day before)."""
     return max(1, min(g.MAX_WEEK, (today - programme_start).days // 7 + 1))
+
+
+def current_session(session_dates: list[date], today: date) -> int:
+    """Which of the week's sessions to show first: today's, else the next one, and once the
+    week is over its last one (the one most likely still to log)."""
+    later = [i for i, day in enumerate(session_dates) if day >= today]
+    return later[0] if later else len(session_dates) - 1

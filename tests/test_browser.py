@@ -6,7 +6,7 @@ still there after a reload. Screenshots go to test-artifacts/ so a person can lo
 """
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -190,6 +190,34 @@ def test_a_logged_session_is_still_there_after_a_reload():
         assert "?person=" in page.url
         shoot(page, "progress")
         assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_a_click_on_a_day_tab_shows_that_days_session():
+    """The plan opens on today's session; clicking the next session day's tab draws that day's
+    card (heading, exercises, and when it can be logged) in place of today's."""
+    today = date.today()
+    with running_app() as url, chromium_browser() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        open_page(page, f"{url}/profile")
+        fill_profile(page)
+        go(page, "Weekly plan")
+        tabs = page.get_by_role("tab")
+        assert tabs.first.get_attribute("aria-selected") == "true"
+        heading = page.locator("[role=tabpanel] h3")
+        assert heading.inner_text() == f"{today:%A}, {today.day} {today:%b}"
+        tabs.nth(1).click()
+        label = tabs.nth(1).inner_text().replace("\u00a0", " ")  # 'Fri 27 Nov'
+        day = datetime.strptime(f"{label} {today.year}", "%a %d %b %Y").date()
+        if day < today:  # the week runs into the new year
+            day = day.replace(year=today.year + 1)
+        heading.filter(has_text=f"{day:%A}, {day.day} {day:%b}").wait_for()
+        wait_for_app(page)
+        assert tabs.nth(1).get_attribute("aria-selected") == "true"
+        body = page.inner_text("body")
+        assert f"You can log this session on {day:%A} {day.day} {day:%B} or later." in body
+        assert page.locator(f".st-key-log_{today.isoformat()}_status").count() == 0
+        assert page.locator("[role=tabpanel] [data-testid=stImage]").count() >= 3
+        shoot(page, "plan-second-day")
 
 
 def test_the_guided_session_counts_down_a_hold():

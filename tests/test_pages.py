@@ -89,6 +89,25 @@ def submit(at: AppTest, **answers) -> AppTest:
     return at
 
 
+def open_day(at: AppTest, index: int) -> AppTest:
+    """Open the plan page's tab of its index-th session day, as clicking the tab does (the tab
+    widget's key in pages/plan.py is "day_tab"; its value is the tab's label)."""
+    at.session_state["day_tab"] = at.tabs[index].label
+    at.run()
+    assert not at.exception
+    return at
+
+
+def dose_lines(at: AppTest) -> list[str]:
+    """The exercise cards drawn on the page, as their name and dose lines."""
+    return [m.value for m in at.markdown if m.value.startswith("**") and "  \n" in m.value]
+
+
+def day_heading(day) -> str:
+    """A session day's heading on the plan page: 'Monday, 3 Mar'."""
+    return f"{day.day}, {day.date.day} {day.date:%b}"
+
+
 def names(plan) -> set[str]:
     return {item.name for day in plan.days for item in day.exercises}
 
@@ -187,29 +206,54 @@ def test_the_profile_page_fills_in_the_saved_answers():
 
 
 def test_the_plan_page_shows_the_exercises_build_plan_chose():
-    """Day cards and the table carry exactly the exercises and doses of build_plan's plan."""
+    """The table holds the whole week; each session day's tab holds exactly that day's exercises
+    and doses, and only the open tab is drawn."""
     profile = make_profile(start_date=START, conditions=["pregnancy"])
     plan = build_plan(profile, 1)
     at = open_page("plan", profile)
-    text = shown(at)
-    for day in plan.sessions:
-        for item in day.exercises:
-            assert f"**{item.name}**  \n{item.dose_text}" in text
     table = at.table[0].value
     expected = [p.name for d in plan.days for p in d.exercises] + ["Rest day"] * 4
     assert sorted(table["Exercise"]) == sorted(expected)
     assert names(plan) <= set(table["Exercise"])
+    assert len(at.tabs) == len(plan.sessions)
+    for index, day in enumerate(plan.sessions):
+        open_day(at, index)
+        assert dose_lines(at) == [f"**{i.name}**  \n{i.dose_text}" for i in day.exercises]
+        assert day_heading(day) in [h.value for h in at.subheader]
+
+
+def test_the_plan_page_opens_on_todays_session_or_the_next_one(monkeypatch):
+    """On a session day its tab is open; on a rest day, the next session's; after the week, the
+    last one's. The rest days are named under the tabs."""
+    profile = make_profile(start_date=START, days_per_week=3)
+    plan = build_plan(profile, 1)
+    monday, wednesday, friday = plan.sessions
+    save_person(profile)
+    for today, opened in (
+        (START, monday),
+        (START + timedelta(days=1), wednesday),
+        (START + timedelta(days=4), friday),
+        (START + timedelta(days=6), friday),
+    ):
+        monkeypatch.setattr(ui, "today", lambda today=today: today)
+        at = open_page("plan")
+        assert day_heading(opened) in [h.value for h in at.subheader]
+        assert dose_lines(at) == [f"**{i.name}**  \n{i.dose_text}" for i in opened.exercises]
+    rest_days = [d.date for d in plan.days if not d.is_session]
+    rest = ", ".join(f"{d:%a}\u00a0{d.day}\u00a0{d:%b}" for d in rest_days)
+    assert f"**Rest days:** {rest}. A walk is good." in shown(at)
 
 
 def test_the_plan_page_shows_a_picture_of_each_exercise_with_alt_text():
-    """Each exercise in a session has its drawing, described for screen readers."""
-    profile = make_profile()
-    items = [item for day in build_plan(profile, 1).sessions for item in day.exercises]
-    drawn = [item for item in items if exercises_by_id()[item.id].image_path.is_file()]
-    assert drawn, "the catalogue's drawings are in exercises/images"
+    """Each exercise of a session day has its drawing, described for screen readers."""
+    profile = make_profile(start_date=START)
     at = open_page("plan", profile)
-    assert len(at.image) == len(drawn)
-    assert [image.proto.imgs[0].alt for image in at.image] == [f"Drawing: {i.name}" for i in drawn]
+    for index, day in enumerate(build_plan(profile, 1).sessions):
+        drawn = [i for i in day.exercises if exercises_by_id()[i.id].image_path.is_file()]
+        assert drawn, "the catalogue's drawings are in exercises/images"
+        open_day(at, index)
+        alts = [image.proto.imgs[0].alt for image in at.image]
+        assert alts == [f"Drawing: {i.name}" for i in drawn]
 
 
 def test_choosing_another_week_changes_the_doses():

@@ -19,7 +19,7 @@ from planner.progress_summary import pain_change
 from storage import dispose_engines, open_store
 from storage.transfer import export_all, to_json, validate_export
 from tests.conftest import make_profile
-from tests.test_pages import ANSWERS, APP, shown, submit
+from tests.test_pages import ANSWERS, APP, open_day, shown, submit
 
 START = date(2026, 1, 5)  # a Monday: with 3 days a week, sessions are Mon, Wed and Fri
 
@@ -189,10 +189,23 @@ def test_a_day_without_a_status_is_not_saved_and_the_page_says_why():
 def test_future_session_days_cannot_be_logged_yet():
     """Wednesday's session can be logged from Wednesday; on Monday it has no form."""
     person()
-    at = run("plan")
+    at = open_day(run("plan"), 1)
     wednesday = START + timedelta(days=2)
     assert "You can log this session on Wednesday 7 January or later." in shown(at)
     assert f"log_{wednesday.isoformat()}_save" not in [b.key for b in at.button]
+
+
+def test_an_earlier_day_is_logged_from_its_tab(monkeypatch):
+    """On Wednesday the page opens on Wednesday; Monday's tab logs Monday (in week 1)."""
+    alex = person()
+    set_today(monkeypatch, START + timedelta(days=2))
+    at = run("plan")
+    assert f"log_{START.isoformat()}_save" not in [b.key for b in at.button]
+    log_day(open_day(at, 0), START, "skipped", 3, 3)
+    assert open_store().log_for(alex) == [
+        LogEntry(day=START, week=1, status="skipped", pain_before=3, pain_after=3)
+    ]
+    assert "Saved for Monday 5 January: Skipped, pain 3 before and 3 after." in shown(at)
 
 
 def test_the_plan_page_opens_on_this_programme_week_and_says_how_the_log_set_it(monkeypatch):
