@@ -47,6 +47,7 @@ RedFlag = Literal[RED_FLAGS]
 ConditionName = Literal[CONDITIONS]
 CM_PER_INCH = 2.54
 KG_PER_LB = 0.45359237
+NUMBER_TYPES = (int, float, float | None)  # the annotations of the profile's number fields
 
 
 class Profile(BaseModel):
@@ -84,10 +85,14 @@ class Profile(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_bool_numbers(cls, value: Any, info: ValidationInfo) -> Any:
-        # pydantic reads true as 1: `"stress": true` would quietly become a stress of 1
-        if isinstance(value, bool) and cls.model_fields[info.field_name].annotation is not bool:
-            raise ValueError(f"must be {allowed(info.field_name)} (got {value})")
+    def _plain_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        # pydantic reads true as 1 and "4_7" as 47 (Python's digit grouping): `"stress": true`
+        # or a slip of the finger in a spreadsheet cell would quietly become a number
+        kind = cls.model_fields[info.field_name].annotation
+        grouped = isinstance(value, str) and "_" in value and kind in NUMBER_TYPES
+        if grouped or (isinstance(value, bool) and kind is not bool):
+            shown = repr(value) if grouped else value
+            raise ValueError(f"must be {allowed(info.field_name)} (got {shown})")
         return value
 
     @field_validator("conditions", "red_flags")

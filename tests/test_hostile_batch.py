@@ -69,6 +69,7 @@ BATCH_CASES = [
     Case("water-10.1", bad(water_l="10.1"), "row 3: water_l: must be a number from 0 to 10"),
     Case("age-fraction", bad(age="47.5"), "row 3: age: must be a whole number"),
     Case("age-true", bad(age="true"), "row 3: age: must be a whole number"),
+    Case("age-grouped", bad(age="4_7"), "row 3: age: must be a whole number from 18 to 110"),
     Case("trauma-maybe", bad(recent_trauma="maybe"), "row 3: recent_trauma: must be true or false"),
     Case("sex-F", bad(sex="F"), "row 3: sex: must be one of: female, male, other (got 'F')"),
     Case("condition-unknown", bad(conditions=["osteoporosis", "flu"]), "row 3: conditions: must"),
