@@ -61,8 +61,6 @@ SHOTS = ROOT / "test-artifacts"  # a screenshot of each session that failed
 STEP_MS = 60_000  # any single step (a click and the rerun it starts) must finish within this
 NAME_LABEL = "Name (for your saved plan and the printed sheet)"
 START = date.today() - timedelta(days=6)  # week 1 runs from START to today: all days loggable
-# Localhost only: every other host name resolves to nothing.
-BROWSER_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 PROBLEMS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 NBSP = "\u00a0"  # the day tabs' labels keep 'Wed 18 Nov' on one line
 PLAN_SHOWN = """(day) => {  // the plan page is drawn (module docstring): its time, else false
@@ -361,7 +359,7 @@ async def run_load(
         watch_server_log(server.process, server_log)
         seed(server.data_dir)
         async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             steps = [(0, "warm-up", 1, 1)] if warm_up else []
             steps += [(1, "alone", 1, solo_visits), (2, "together", sessions, visits)]
             try:

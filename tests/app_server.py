@@ -6,6 +6,7 @@ Used by the browser tests and by tests/make_screenshots.py. Nothing is downloade
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -25,6 +26,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # localhost only: any other host name resolves to nothing, so a page that fetches from the
+    # internet at run time shows a console error (see console_errors) even where there is a network
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -105,6 +109,26 @@ def chromium_browser() -> Iterator:
             yield browser
         finally:
             browser.close()
+
+
+# Opened at a page's address (/profile), Streamlit's frontend first looks for its server under
+# that path (/profile/_stcore/health), gets a 404 and then finds it at the root: its own probe.
+STREAMLIT_BASE_PROBE = re.compile(r"^http://127\.0\.0\.1:\d+/[\w-]+/_stcore/(health|host-config)$")
+
+
+def console_errors(page) -> list[str]:
+    """A list that collects the page's JavaScript errors and console errors (a failed fetch from
+    outside localhost lands there), each with its URL; Streamlit's base path probe is left out."""
+    errors: list[str] = []
+
+    def console(message) -> None:
+        where = message.location.get("url", "")
+        if message.type == "error" and not STREAMLIT_BASE_PROBE.match(where):
+            errors.append(f"console: {message.text} ({where})")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: errors.append(f"JavaScript error: {error}"))
+    return errors
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:

@@ -1,5 +1,6 @@
 """Accessibility: every page passes axe-core's WCAG 2.0/2.1 A and AA rules in Debian's Chromium,
 every form field has an accessible name, and the printed sheets are real text of at least 9 pt.
+On the way, no page logs a console error (nothing is fetched from outside localhost).
 
 axe-core comes from the npm registry at the version locked in tests/a11y/package-lock.json
 (`make a11y-deps` runs `npm ci` there) and is injected from disk: nothing is fetched at run time.
@@ -18,7 +19,7 @@ from planner import build_plan, parse_profile
 from planner.exports import pdf_style
 from planner.exports.pdf_booklet import booklet_pdf
 from planner.exports.pdf_sheet import plan_pdf
-from tests.app_server import ROOT, chromium_browser, wait_for_app
+from tests.app_server import ROOT, chromium_browser, console_errors, wait_for_app
 from tests.conftest import make_profile
 from tests.test_browser import PROFILE, choose, fill_profile, go, open_page, rate, shoot
 from tests.test_pdf_layout import runs_of
@@ -71,10 +72,15 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A new browser context (a new Streamlit session) for each test."""
+    """A new browser context (a new Streamlit session) for each test. These tests open every page
+    and state, so they also check that none logs a console or JavaScript error: a resource
+    fetched from outside localhost (fonts, icons) fails, and would show here."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+    page = context.new_page()
+    errors = console_errors(page)
+    yield page
     context.close()
+    assert not errors, "\n".join(errors)
 
 
 def inject_axe(page) -> None:

@@ -225,8 +225,11 @@ def test_two_app_servers_on_one_postgresql_see_each_others_log(postgres):  # noq
             (page_b, earlier, "Partly", 6, 4),
         ):
             status_key = f".st-key-log_{day.isoformat()}_status"
-            if day != today:  # only today's log opens by itself; an earlier day's is folded
+            if day != today:  # the page opens on today's tab; an earlier day's log is folded
+                page.get_by_role("tab").first.click()  # `earlier`: the week's first session
                 folded = page.locator("details").filter(has=page.locator(status_key))
+                folded.wait_for()
+                wait_for_app(page)
                 folded.locator("summary").click()
             form = page.locator(status_key).locator("..")
             choose(form, "How did the session go?", status)
