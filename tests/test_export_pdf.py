@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner import build_plan, parse_profile
+from planner.clinic import ClinicHeader
 from planner.data_files import catalogue
 from planner.dosing import prescribe
 from planner.exports import pdf_style
@@ -157,6 +158,23 @@ def test_a_name_with_letters_the_font_lacks_prints_with_question_marks(profile_f
         text = text_of(plan_pdf(plan))
     assert "Zoë Łukasiewicz-Ñúñez ???" in text
     assert not [r for r in caplog.records if "missing" in r.getMessage()]
+
+
+@pytest.mark.parametrize("name", ["שרה לוי", "محمد علي", "Dana כהן"])
+def test_a_right_to_left_name_prints_in_reading_order(profile_factory, name):
+    """A Hebrew or Arabic name (and a clinic header) is shaped: the PDF's text reads back as
+    typed. Unshaped, fpdf2 lays Hebrew out left to right (it reads back reversed, 'יול הרש') and
+    Arabic in unjoined letters."""
+    clinic = ClinicHeader(name="מרפאת הגב", contact="03-555 1234")
+    text = text_of(plan_pdf(build_plan(profile_factory(name=name)), clinic=clinic))
+    assert name in text
+    assert "מרפאת הגב" in text
+
+
+def test_text_without_right_to_left_letters_is_not_shaped():
+    """Shaping (slower) is used only where a right-to-left letter is."""
+    assert not pdf_style.right_to_left("Zoë Łukasiewicz-Ñúñez 李小龙 03-555")
+    assert pdf_style.right_to_left("Dana כהן") and pdf_style.right_to_left("علي")
 
 
 def test_the_same_plan_gives_identical_bytes(profile_factory):

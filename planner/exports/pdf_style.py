@@ -6,6 +6,8 @@ No text is ever set below MIN_PT. Lengths are millimetres; names ending in _PT a
 
 import logging
 import re
+import threading
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
@@ -175,21 +177,33 @@ def _cut(sentence: str, room: int) -> str:
     return head.rstrip() + "…"
 
 
+def right_to_left(text: str) -> bool:
+    """Whether the text holds right-to-left letters (Hebrew, Arabic: Unicode bidi class R or AL).
+    Such text (a name, a clinic header) is drawn with fpdf2's text shaping (HarfBuzz), which puts
+    it in reading order and joins Arabic letters; it is off otherwise, as it is slower."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
 @cache
-def _ruler() -> FPDF:
-    """A scratch document with the fonts loaded, used only to measure text."""
+def _ruler(shaped: bool) -> FPDF:
+    """A scratch document with the fonts loaded, used only to measure text (shaped or not)."""
     pdf = FPDF(unit="mm")
     for style, path in FONT_FILES.items():
         pdf.add_font(FAMILY, style, path)
+    pdf.set_text_shaping(shaped)
     return pdf
+
+
+_MEASURING = threading.Lock()  # sheets made at once in several sessions share the rulers
 
 
 @lru_cache(maxsize=20_000)
 def string_width(text: str, size_pt: float, bold: bool = False) -> float:
     """The width in mm of one line of text (memoised: every sheet measures the same words)."""
-    ruler = _ruler()
-    ruler.set_font(FAMILY, "B" if bold else "", size_pt)
-    return ruler.get_string_width(text)
+    ruler = _ruler(right_to_left(text))
+    with _MEASURING:
+        ruler.set_font(FAMILY, "B" if bold else "", size_pt)
+        return ruler.get_string_width(text)
 
 
 def _split_long(word: str, width: float, measure) -> list[str]:
@@ -244,9 +258,11 @@ class Pen:
         step = line_height(size_pt)
         if self.draw:
             self.font(size_pt, bold, kw.get("color", INK))
+            self.pdf.set_text_shaping(right_to_left(text))
             for i, line in enumerate(lines):
                 self.pdf.set_xy(x, y + i * step)
                 self.pdf.cell(width, step, line, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.pdf.set_text_shaping(False)
         return len(lines) * step
 
     def box(self, x: float, y: float, w: float, h: float, fill=None, stroke=RULE, lw=0.3):
