@@ -5,6 +5,7 @@ in the app applied back. The page only shows these; every rule is here and in pl
 
 import io
 import math
+import zipfile
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +17,11 @@ from planner.profile_io import check_header
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024  # server.maxUploadSize (5 MB), checked here too for any other caller
+# An .xlsx is a zip of XML: 2,000 people unpack to a few MB, but 5 MB of repeated cells could
+# unpack to gigabytes. Its parts' unpacked sizes are checked before it is read (zipfile stops
+# at the sizes they declare), and at most MAX_SHEET_ROWS rows (room for blank ones) are read.
+MAX_UNPACKED = 20 * 1024 * 1024
+MAX_SHEET_ROWS = 2 * MAX_ROWS
 PROBLEMS = "Problems"
 EXTRA = "extra cells"  # the column for cells beyond the header in a CSV row
 
@@ -73,14 +79,33 @@ def _csv_frame(data: bytes) -> pd.DataFrame:
     return pd.DataFrame([c for _, c in rows], index=[n for n, _ in rows], dtype=str).fillna("")
 
 
+def _unpacked_size(data: bytes) -> int:
+    """The bytes an .xlsx's parts unpack to, as its zip directory declares them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(part.file_size for part in archive.infolist())
+    except zipfile.BadZipFile:
+        raise _file_error("cannot be read as an Excel workbook (not a zip file)") from None
+
+
 def _xlsx_frame(data: bytes) -> pd.DataFrame:
+    if _unpacked_size(data) > MAX_UNPACKED:
+        raise _file_error(f"unpacks to more than {MAX_UNPACKED // 2**20} MB; make it smaller")
     try:
         # keep_default_na=False: a cell "NA" or "nan" stays text, as in a CSV (not a blank cell)
         raw = pd.read_excel(
-            io.BytesIO(data), dtype=object, engine="openpyxl", keep_default_na=False
+            io.BytesIO(data),
+            dtype=object,
+            engine="openpyxl",
+            keep_default_na=False,
+            nrows=MAX_SHEET_ROWS + 1,
         )
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise _file_error(f"cannot be read as an Excel workbook ({type(exc).__name__})") from None
+    if len(raw) > MAX_SHEET_ROWS:
+        raise _file_error(
+            f"has more than {MAX_SHEET_ROWS:,} rows; make at most {MAX_ROWS:,} people at a time"
+        )
     raw.columns = [cell_text(c) for c in raw.columns]
     frame = raw.map(cell_text).astype(str)
     # pandas names a column without a heading "Unnamed: 3": drop it when empty (mere formatting);

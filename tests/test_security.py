@@ -7,18 +7,22 @@ AppTest) and tests/test_security_browser.py (a real browser).
 """
 
 import ast
+import csv
+import io
 import os
 import threading
 import tomllib
+import zipfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from planner import parse_profile
 from planner.batch import template_csv
 from planner.batch_upload import MAX_BYTES as BATCH_MAX_BYTES
-from planner.batch_upload import read_upload
+from planner.batch_upload import MAX_ROWS, MAX_SHEET_ROWS, MAX_UNPACKED, read_upload
 from planner.profile import ProfileError
 from planner.profile_io import profile_from_csv, read_text
 from storage.transfer import MAX_BYTES as IMPORT_MAX_BYTES
@@ -151,6 +155,45 @@ def test_a_batch_upload_at_the_limit_is_read():
         "Sam Sample",
         "Jo Demo",
     ]
+
+
+def template_workbook(extra_rows: int = 0, padding: int = 0) -> bytes:
+    """The CSV template as an .xlsx, with `extra_rows` more copies of its first person and an
+    extra zip part of `padding` zero bytes (it packs to almost nothing)."""
+    book = Workbook()
+    rows = list(csv.reader(io.StringIO(template_csv())))
+    for row in rows + [rows[1]] * extra_rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    if padding:
+        with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("xl/padding.bin", bytes(padding))
+    return buffer.getvalue()
+
+
+def test_a_workbook_that_unpacks_too_big_is_refused_before_it_is_read():
+    """Under 5 MB packed but over 20 MB unpacked (a zip bomb's shape): refused unread."""
+    data = template_workbook(padding=MAX_UNPACKED)
+    assert len(data) < 100_000
+    with pytest.raises(ProfileError) as caught:
+        read_upload("people.xlsx", data)
+    assert str(caught.value.problems[0]) == "file: unpacks to more than 20 MB; make it smaller"
+    names = list(read_upload("people.xlsx", template_workbook())["name"])
+    assert names == ["Alex Example", "Sam Sample", "Jo Demo"]
+
+
+def test_a_workbook_with_too_many_rows_is_refused_with_a_clear_message():
+    """Over 4,000 rows (2,000 people and room for blank rows; the reader stops there): refused.
+    Up to there, the people are counted as in a CSV."""
+    with pytest.raises(ProfileError) as caught:
+        read_upload("people.xlsx", template_workbook(extra_rows=MAX_SHEET_ROWS))
+    assert str(caught.value.problems[0]) == (
+        "file: has more than 4,000 rows; make at most 2,000 people at a time"
+    )
+    with pytest.raises(ProfileError) as caught:
+        read_upload("people.xlsx", template_workbook(extra_rows=MAX_ROWS - 2))
+    assert str(caught.value.problems[0]) == ("file: has 2,001 people; make at most 2,000 at a time")
 
 
 def test_a_cell_too_big_for_the_csv_reader_is_a_problem_not_a_crash():
