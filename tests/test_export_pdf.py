@@ -12,7 +12,7 @@ from planner import build_plan, parse_profile
 from planner.clinic import ClinicHeader
 from planner.data_files import catalogue
 from planner.dosing import prescribe
-from planner.exports import pdf_style
+from planner.exports import pdf_style, pdf_text
 from planner.exports.pdf_sheet import key_steps, plan_pdf
 
 PAGE_PT = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
@@ -106,7 +106,7 @@ def test_the_sheet_always_carries_the_red_flag_reminder_disclaimer_and_sources(p
 
 def test_the_tips_on_the_sheet_are_cut_at_whole_words(profile_factory):
     """Shortened tips end with a full stop or an ellipsis, never in the middle of a word."""
-    for text in [pdf_style.shorten(t.text, 190) for t in build_plan(profile_factory()).tips]:
+    for text in [pdf_text.shorten(t.text, 190) for t in build_plan(profile_factory()).tips]:
         assert len(text) <= 190
         assert text.endswith((".", "…"))
 
@@ -173,8 +173,8 @@ def test_a_right_to_left_name_prints_in_reading_order(profile_factory, name):
 
 def test_text_without_right_to_left_letters_is_not_shaped():
     """Shaping (slower) is used only where a right-to-left letter is."""
-    assert not pdf_style.right_to_left("Zoë Łukasiewicz-Ñúñez 李小龙 03-555")
-    assert pdf_style.right_to_left("Dana כהן") and pdf_style.right_to_left("علي")
+    assert not pdf_text.right_to_left("Zoë Łukasiewicz-Ñúñez 李小龙 03-555")
+    assert pdf_text.right_to_left("Dana כהן") and pdf_text.right_to_left("علي")
 
 
 def test_the_same_plan_gives_identical_bytes(profile_factory):

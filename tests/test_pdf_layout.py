@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from planner import build_plan, parse_profile
 from planner.clinic import ClinicHeader
-from planner.exports import pdf_style
+from planner.exports import pdf_style, pdf_text
 from planner.exports.pdf_booklet import booklet_pdf
 from planner.exports.pdf_sheet import plan_pdf
 from planner.profile import RED_FLAGS
@@ -58,7 +58,7 @@ def runs_of(page) -> list[Run]:
         if not text or font is None:
             return
         bold = "Bold" in str(font.get("/BaseFont", ""))
-        width = pdf_style.string_width(text, size, bold) * PT_PER_MM
+        width = pdf_text.string_width(text, size, bold) * PT_PER_MM
         x, y = tm[4], tm[5]
         found.append(Run(text, x, y - DESCENT * size, x + width, y + ASCENT * size, size))
 

@@ -16,6 +16,7 @@ from planner.clinic import ClinicHeader
 from planner.data_files import FAMILIES, Exercise, exercises_by_id, safety_rules
 from planner.exports import pdf_style as s
 from planner.exports.pdf_sheet import draw_plan_page, plan_pdf
+from planner.exports.pdf_text import printable
 from planner.plan import WeekPlan
 from planner.profile import Profile
 
@@ -140,7 +141,7 @@ def heading(text: str) -> Block:
 
 def paragraph(text: str, size: float = s.BODY_PT, after: float = 1.5, **kw) -> Block:
     def block(pen: s.Pen, y: float) -> float:
-        return pen.text(s.MARGIN, y, pen.pdf.epw, s.printable(text), size, **kw) + after
+        return pen.text(s.MARGIN, y, pen.pdf.epw, printable(text), size, **kw) + after
 
     return block
 
@@ -148,7 +149,7 @@ def paragraph(text: str, size: float = s.BODY_PT, after: float = 1.5, **kw) -> B
 def bullet(text: str, size: float = s.BODY_PT) -> Block:
     def block(pen: s.Pen, y: float) -> float:
         pen.text(s.MARGIN + 1, y, 4, "•", size)
-        return pen.text(s.MARGIN + 5, y, pen.pdf.epw - 5, s.printable(text), size) + 1
+        return pen.text(s.MARGIN + 5, y, pen.pdf.epw - 5, printable(text), size) + 1
 
     return block
 
@@ -177,7 +178,7 @@ def summary_row(label: str, lines: Sequence[str], size: float = s.BODY_PT) -> Bl
             text, indent = (line[2:], 4.0) if line.startswith("- ") else (line, 0.0)
             if indent:
                 pen.text(x, bottom, indent, "•", size)
-            bottom += pen.text(x + indent, bottom, width - indent, s.printable(text), size)
+            bottom += pen.text(x + indent, bottom, width - indent, printable(text), size)
         bottom = max(bottom, y + 1.2 + s.line_height(size)) + 1.2
         pen.rule(s.MARGIN, bottom, s.MARGIN + pen.pdf.epw, bottom, lw=0.2)
         return bottom - y
@@ -247,12 +248,12 @@ def exercise_block(exercise: Exercise, size: float = s.BODY_PT) -> Block:
         y = top + pen.text(x, top, width, exercise.name, s.NAME_PT + 1, bold=True) + 0.5
         for number, step in enumerate(exercise.steps, start=1):
             pen.text(x, y, 5, f"{number}.", size, bold=True)
-            y += pen.text(x + 5, y, width - 5, s.printable(step), size) + 0.4
+            y += pen.text(x + 5, y, width - 5, printable(step), size) + 0.4
         if exercise.cautions:
             y += 0.8
             y += pen.text(x, y, width, "Take care", s.SMALL_PT, bold=True, color=s.ALERT)
             for caution in exercise.cautions:
-                y += pen.text(x, y, width, s.printable(caution), s.SMALL_PT)
+                y += pen.text(x, y, width, printable(caution), s.SMALL_PT)
         pic_h = PICTURE_W * PICTURE_RATIO
         pen.picture(exercise.image_path, s.MARGIN, top, PICTURE_W, pic_h, exercise.name)
         bottom = max(y, top + pic_h) + 2
@@ -294,7 +295,7 @@ def help_box(lines: list[str]) -> Block:
         top = y
         y += pen.text(x, y, width, "When to stop and get help", s.NAME_PT, bold=True, color=s.ALERT)
         for line in lines:
-            y += pen.text(x, y, width, s.printable(line), s.BODY_PT) + 0.5
+            y += pen.text(x, y, width, printable(line), s.BODY_PT) + 0.5
         return y - top
 
     return lambda pen, y: s.boxed(pen, y, contents) - y

@@ -14,6 +14,7 @@ from pathlib import Path
 from planner.clinic import ClinicHeader
 from planner.data_files import FAMILIES, exercises_by_id
 from planner.exports import pdf_style as s
+from planner.exports.pdf_text import printable
 from planner.plan import Prescription, WeekPlan
 
 # Text size and the gap between reasons (mm) on the see-a-doctor sheet, roomiest first.
@@ -278,7 +279,7 @@ def _tips(pen: s.Pen, plan: WeekPlan, fit: Fit, y: float) -> float:
     label_w = 25.0
     for label, text in tips:
         pen.text(s.MARGIN, y, label_w, label, s.SMALL_PT, bold=True)
-        y += pen.text(s.MARGIN + label_w, y, pen.pdf.epw - label_w, s.printable(text), s.SMALL_PT)
+        y += pen.text(s.MARGIN + label_w, y, pen.pdf.epw - label_w, printable(text), s.SMALL_PT)
         y += 0.6
     return y + 2
 
@@ -287,7 +288,7 @@ def _bullets(pen: s.Pen, title: str, items: list[str], y: float) -> float:
     y += pen.text(s.MARGIN, y, pen.pdf.epw, title, s.HEADING_PT, bold=True, color=s.ACCENT)
     for item in items:
         pen.text(s.MARGIN, y, 4, "•", s.SMALL_PT)
-        y += pen.text(s.MARGIN + 4, y, pen.pdf.epw - 4, s.printable(item), s.SMALL_PT) + 0.5
+        y += pen.text(s.MARGIN + 4, y, pen.pdf.epw - 4, printable(item), s.SMALL_PT) + 0.5
     return y + 2
 
 
@@ -300,9 +301,9 @@ def _help_box(pen: s.Pen, plan: WeekPlan, fit: Fit, y: float) -> float:
         top = y
         title = "When to stop and get help"
         y += pen.text(x, y, width, title, s.NAME_PT, bold=True, color=s.ALERT)
-        y += pen.text(x, y, width, s.printable(stop), s.BODY_PT)
+        y += pen.text(x, y, width, printable(stop), s.BODY_PT)
         for line in advice:
-            y += pen.text(x, y, width, s.printable(line), s.SMALL_PT)
+            y += pen.text(x, y, width, printable(line), s.SMALL_PT)
         return y - top
 
     return s.boxed(pen, y, contents)
@@ -325,7 +326,7 @@ def _stop_sheet(pen: s.Pen, plan: WeekPlan, spacing, frame: s.Frame) -> float:
     y = s.boxed(pen, y + 2, contents, pad=4) + 6
     y += pen.text(s.MARGIN, y, pen.pdf.epw, "Why", s.HEADING_PT, bold=True, color=s.ACCENT) + 1
     for reason in plan.stop_reasons:
-        label, _, message = s.printable(reason).partition(": ")
+        label, _, message = printable(reason).partition(": ")
         if message:
             y += pen.text(s.MARGIN, y, pen.pdf.epw, label, size, bold=True)
         y += pen.text(s.MARGIN, y, pen.pdf.epw, message or label, size) + gap
