@@ -60,7 +60,7 @@ PRINT_CSS = """
   table th, table td { padding-top: 0.1rem !important; padding-bottom: 0.1rem !important; }
   h1 { padding-top: 0 !important; }
   h2, h3 { padding-top: 0.3rem !important; padding-bottom: 0.1rem !important; }
-  /* a day card: its exercises two to a row, so a week fits on one or two sheets */
+  /* the open day's card: its exercises two to a row, so the printout stays short */
   [data-testid="stLayoutWrapper"] > [data-testid="stVerticalBlock"] {
     display: flex !important;
     flex-flow: row wrap !important;
