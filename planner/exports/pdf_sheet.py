@@ -4,8 +4,8 @@ The sheet lists the week's distinct exercises (same exercise, same dose: one row
 the dose and key steps, and a tick box on each day it is scheduled; then the time and a pain score
 per session, key tips, when to stop and get help, the disclaimer and sources. The layout is measured
 before it is drawn: when the week does not fit, pictures and steps shrink and optional sections go,
-from the richest ROW_STYLES and EXTRAS to the most compact. A red-flag plan gets a "see a doctor"
-sheet with no exercises. Pure: the same plan always gives the same bytes.
+from the richest ROW_STYLES and EXTRAS to the most compact. A red-flag plan gets the "see a doctor"
+sheet of pdf_stop_sheet instead. Pure: the same plan always gives the same bytes.
 """
 
 from dataclasses import dataclass, replace
@@ -14,24 +14,14 @@ from pathlib import Path
 from planner.clinic import ClinicHeader
 from planner.data_files import FAMILIES, exercises_by_id
 from planner.exports import pdf_style as s
+from planner.exports.pdf_stop_sheet import STOP_TITLE, draw_stop_page
 from planner.exports.pdf_text import printable
 from planner.plan import Prescription, WeekPlan
 
-# Text size and the gap between reasons (mm) on the see-a-doctor sheet, roomiest first.
-STOP_SIZES = ((s.NAME_PT, 3.0), (s.BODY_PT, 3.0), (s.SMALL_PT, 3.0), (s.SMALL_PT, 1.0))
-STOP_TITLE = "BackPlan - see a doctor first"
 DAY_W = 10.0
 PAD = 1.9
 TICK = 6.5
 PICTURE_RATIO = 2 / 3  # height to width of the exercise pictures (240 x 160)
-URGENCY = {
-    "emergency": "Go to an emergency department now",
-    "soon": "See a doctor in the next few days, before you exercise",
-}
-AFTER_STOP = (
-    "Do not start the exercises until a doctor has checked you. Show this sheet to the doctor. "
-    "When they say exercise is safe for you, BackPlan can make your plan."
-)
 FALLBACK_STOP = (
     "Stop and get emergency care now if you get numbness between your legs or new bladder or "
     "bowel problems. See a doctor soon if you get new weakness or numbness in a leg, or a fever."
@@ -79,11 +69,7 @@ def draw_plan_page(pdf, plan: WeekPlan, frame: s.Frame) -> None:
     """Draw the week's sheet, or the see-a-doctor sheet of a red-flag plan, on pdf's current
     page, framed by the clinic header and page label of `frame`."""
     if not plan.safe_to_exercise:
-
-        def stop(pen: s.Pen, spacing: tuple[float, float]) -> float:
-            return _stop_sheet(pen, plan, spacing, frame)
-
-        bottom = stop(s.Pen(pdf), _first_fitting(pdf, STOP_SIZES, stop))
+        bottom = draw_stop_page(pdf, plan, frame)
     else:
         rows = week_rows(plan)
         fit = choose_fit(pdf, plan, rows, frame)
@@ -116,16 +102,8 @@ def choose_fit(pdf, plan: WeekPlan, rows: list[Row], frame: s.Frame) -> Fit:
         return _exercise_sheet(pen, plan, rows, fit, frame)
 
     plain = [Fit(picture, steps, tips=2, notes=False) for picture, steps in ROW_STYLES]
-    rows_fit = _first_fitting(pdf, [*plain, replace(plain[-1], advice=False)], layout)
-    return _first_fitting(pdf, [replace(rows_fit, tips=t, notes=n) for t, n in EXTRAS], layout)
-
-
-def _first_fitting(pdf, options, layout):
-    """The first option (richest first) whose measured layout ends above the bottom margin."""
-    for option in options:
-        if layout(s.Pen(pdf, draw=False), option) <= pdf.h - s.MARGIN:
-            return option
-    raise ValueError("this plan has too much to fit on a one-page sheet")
+    rows_fit = s.first_fitting(pdf, [*plain, replace(plain[-1], advice=False)], layout)
+    return s.first_fitting(pdf, [replace(rows_fit, tips=t, notes=n) for t, n in EXTRAS], layout)
 
 
 def _exercise_sheet(pen: s.Pen, plan: WeekPlan, rows: list[Row], fit: Fit, frame) -> float:
@@ -143,13 +121,7 @@ def _exercise_sheet(pen: s.Pen, plan: WeekPlan, rows: list[Row], fit: Fit, frame
     if fit.notes and plan.notes:
         y = _bullets(pen, "Why this plan", [n.text for n in plan.notes], y)
     y = _help_box(pen, plan, fit, y)
-    return _with_footer(pen, plan.disclaimer, s.SOURCES_LINE, y, frame.page)
-
-
-def _with_footer(pen: s.Pen, disclaimer: str, sources: str, y: float, page: str) -> float:
-    """Draw the footer; return where the page would end if it sat just below the content."""
-    top = s.footer(pen, disclaimer, sources, page)
-    return y + 4 + (pen.pdf.h - s.MARGIN - top)
+    return s.with_footer(pen, plan.disclaimer, s.SOURCES_LINE, y, frame.page)
 
 
 @dataclass(frozen=True)
@@ -307,27 +279,3 @@ def _help_box(pen: s.Pen, plan: WeekPlan, fit: Fit, y: float) -> float:
         return y - top
 
     return s.boxed(pen, y, contents)
-
-
-def _stop_sheet(pen: s.Pen, plan: WeekPlan, spacing, frame: s.Frame) -> float:
-    """The 'see a doctor first' sheet of a red-flag plan: urgency, reasons, no exercises.
-    `spacing` is the reasons' (text size, gap between them)."""
-    size, gap = spacing
-    intro = "Your answers show a warning sign, so BackPlan has made no exercise plan for you."
-    dates = s.date_range(plan)
-    y = s.header(pen, STOP_TITLE, dates, plan.name, intro, clinic=frame.clinic)
-    urgency = URGENCY.get(plan.urgency or "soon", URGENCY["soon"])
-
-    def contents(pen: s.Pen, x: float, y: float, width: float) -> float:
-        top = y
-        y += pen.text(x, y, width, urgency, s.URGENT_PT, bold=True, color=s.ALERT) + 1
-        return y + pen.text(x, y, width, AFTER_STOP, s.NAME_PT) - top
-
-    y = s.boxed(pen, y + 2, contents, pad=4) + 6
-    y += pen.text(s.MARGIN, y, pen.pdf.epw, "Why", s.HEADING_PT, bold=True, color=s.ACCENT) + 1
-    for reason in plan.stop_reasons:
-        label, _, message = printable(reason).partition(": ")
-        if message:
-            y += pen.text(s.MARGIN, y, pen.pdf.epw, label, size, bold=True)
-        y += pen.text(s.MARGIN, y, pen.pdf.epw, message or label, size) + gap
-    return _with_footer(pen, plan.disclaimer, s.RED_FLAG_SOURCES_LINE, y, frame.page)

@@ -275,3 +275,17 @@ def header(pen: Pen, title: str, right: str, name: str | None, subtitle: str, **
         y += name_h + pen.text(x, y + name_h, width, subtitle, BODY_PT, color=MUTED) + 1.5
     pen.rule(x, y, pdf.w - MARGIN, y, color=ACCENT, lw=0.6)
     return y + 3
+
+
+def first_fitting(pdf, options, layout):
+    """The first option (richest first) whose measured layout ends above the bottom margin."""
+    for option in options:
+        if layout(Pen(pdf, draw=False), option) <= pdf.h - MARGIN:
+            return option
+    raise ValueError("this plan has too much to fit on a one-page sheet")
+
+
+def with_footer(pen: Pen, disclaimer: str, sources: str, y: float, page: str) -> float:
+    """Draw the footer; return where the page would end if it sat just below the content."""
+    top = footer(pen, disclaimer, sources, page)
+    return y + 4 + (pen.pdf.h - MARGIN - top)
