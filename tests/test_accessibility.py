@@ -21,7 +21,7 @@ from planner.exports.pdf_booklet import booklet_pdf
 from planner.exports.pdf_sheet import plan_pdf
 from tests.app_server import ROOT, chromium_browser, console_errors, wait_for_app
 from tests.conftest import make_profile
-from tests.test_browser import PROFILE, choose, fill_profile, go, open_page, rate, shoot
+from tests.test_browser import PROFILE, fill_profile, go, log_today, open_page, rate, shoot
 from tests.test_pdf_layout import runs_of
 
 AXE_JS = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -192,12 +192,7 @@ def test_a_persons_plan_session_progress_and_people_pages_are_accessible(
     assert_accessible(page, "session-started")
 
     go(page, "Weekly plan")
-    form = page.locator(f".st-key-log_{date.today().isoformat()}_status").locator("..")
-    choose(form, "How did the session go?", "Done")
-    rate(form, "Pain before the session (0 = none, 10 = worst)", 5)
-    rate(form, "Pain after the session (0 = none, 10 = worst)", 3)
-    page.get_by_role("button", name="Save this day").click()
-    page.get_by_text("Saved for", exact=False).wait_for()
+    log_today(page, "Done", 5, 3)
     assert_accessible(page, "plan-logged")
     go(page, "Progress")
     assert page.locator("[data-testid='stVegaLiteChart']").count() == 2

@@ -156,6 +156,16 @@ def rate(page, scale: str, score: int) -> None:
     group.get_by_role("radio", name=str(score), exact=True).click()
 
 
+def log_today(page, status: str, before: int, after: int) -> None:
+    """Fill in and save today's log on the Weekly plan page (it opens on today's tab)."""
+    form = page.locator(f".st-key-log_{date.today().isoformat()}_status").locator("..")
+    choose(form, "How did the session go?", status)
+    rate(form, "Pain before the session (0 = none, 10 = worst)", before)
+    rate(form, "Pain after the session (0 = none, 10 = worst)", after)
+    page.get_by_role("button", name="Save this day").click()
+    page.get_by_text("Saved for", exact=False).wait_for()
+
+
 def test_a_logged_session_is_still_there_after_a_reload():
     """Log today's session (done, pain 5 then 3) on the plan page; Progress shows it, also after
     the browser reloads the page (a new session, found again through the URL and the store)."""
@@ -168,12 +178,7 @@ def test_a_logged_session_is_still_there_after_a_reload():
         open_page(page, f"{url}/profile")
         fill_profile(page)
         go(page, "Weekly plan")
-        form = page.locator(f".st-key-log_{today.isoformat()}_status").locator("..")
-        choose(form, "How did the session go?", "Done")
-        rate(form, "Pain before the session (0 = none, 10 = worst)", 5)
-        rate(form, "Pain after the session (0 = none, 10 = worst)", 3)
-        page.get_by_role("button", name="Save this day").click()
-        page.get_by_text("Saved for", exact=False).wait_for()
+        log_today(page, "Done", 5, 3)
         wait_for_app(page)
         assert f"Saved for {when}: Done, pain 5 before and 3 after." in page.inner_text("body")
         shoot(page, "plan-with-log")
