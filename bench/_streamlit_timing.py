@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_healthy
+from tests.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, stop, wait_healthy
 
 APP = ROOT / "app.py"
 EMPTY_PAGE = "import streamlit as st\n"
@@ -211,12 +211,7 @@ def spawned(script: Path, data_dir: str) -> Iterator[tuple[str, subprocess.Popen
     try:
         yield f"http://127.0.0.1:{port}", process, started
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def first_paint(browser, url: str, selector: str, text: str) -> None:

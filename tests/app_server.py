@@ -84,11 +84,17 @@ def app_server(env: dict[str, str] | None = None) -> Iterator[AppServer]:
         wait_healthy(url, process)
         yield AppServer(url, Path(environment["BACKPLAN_DATA_DIR"]), process)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server process: politely, then by force after 10 seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextlib.contextmanager

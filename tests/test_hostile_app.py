@@ -21,6 +21,7 @@ from storage import StoreError, dispose_engines, open_store
 from storage.transfer import MAX_BYTES, export_all, import_all, read_export_file
 from tests.conftest import make_profile
 from tests.test_hostile_input import DIRECTORY, MISSING, Case, params, with_key, write_input
+from tests.test_pages import ANSWERS as PAGE_ANSWERS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 START = date(2026, 1, 5)
@@ -197,20 +198,7 @@ def test_the_import_accepts_what_is_fine(case, store, tmp_path):
     assert [p.name for p in store.list_people()] == sorted(["Ann", "Bo", *report.added])
 
 
-ANSWERS = {
-    "name": "Cy Newperson",
-    "age": 45,
-    "sex": "female",
-    "height_cm": 168.0,
-    "weight_kg": 70.0,
-    "sitting_hours": 5.0,
-    "active_days": 3,
-    "lifting": "sometimes",
-    "posture": "fair",
-    "core_strength": "average",
-    "water_l": 1.5,
-    "pain_weeks": 2,
-}
+ANSWERS = PAGE_ANSWERS | {"name": "Cy Newperson"}  # the profile form filled in well
 IMPERIAL = {**without("height_cm", without("weight_kg", ANSWERS)), "height_in": 66.0}
 IMPERIAL["weight_lb"] = 150.0
 NAME = "Name (for your saved plan and the printed sheet)"
