@@ -118,7 +118,7 @@ def rerun_medians(profile: dict, repeat: int) -> tuple[float, float]:
 RERUN_ENTRY = ROOT / ".bench_rerun_app.py"
 RERUN_APP = """import streamlit as st
 
-from pages.navigation import app_pages
+from pages.parts.navigation import app_pages
 
 
 def empty() -> None:

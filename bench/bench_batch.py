@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_planner import report, varied_profiles
-from planner.atomic import write_atomically
-from planner.batch import FileNamer, Job, Made, produce, read_rows, template_csv
+from planner.batch.job import FileNamer, Job, Made, produce, read_rows, template_csv
+from planner.files.atomic import write_atomically
 
 ROWS = 1000
 

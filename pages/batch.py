@@ -1,16 +1,16 @@
 """Batch printing: a spreadsheet of people in, a ZIP of printable plans out, and the clinic header.
 
 The page collects the file, the edits and the choices; reading, checking and making the files is
-planner.batch_upload and planner.batch.
+planner.batch.upload and planner.batch.
 """
 
 import os
 
 import streamlit as st
 
-from pages import ui
-from planner.batch import Job, template_csv, zip_batch
-from planner.batch_upload import PROBLEMS, apply_edits, frame_rows, read_upload, with_problems
+from pages.parts import ui
+from planner.batch.job import Job, template_csv, zip_batch
+from planner.batch.upload import PROBLEMS, apply_edits, frame_rows, read_upload, with_problems
 from planner.clinic import ClinicError
 from planner.profile import ProfileError
 from storage.clinic import clear_clinic, get_clinic, set_clinic

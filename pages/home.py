@@ -5,17 +5,17 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-import pages.app_navigation  # noqa: F401  (for its effect: see that module)
-from pages import account
+import pages.parts.app_navigation  # noqa: F401  (for its effect: see that module)
+from pages.parts import account
 from planner.plan import DISCLAIMER
 
-# Home imports pages.ui and storage only when someone is signed in: with pydantic and SQLAlchemy
-# they are most of the wait for a fresh server's first page.
+# Home imports pages.parts.ui and storage only when someone is signed in: with pydantic and
+# SQLAlchemy they are most of the wait for a fresh server's first page.
 
 
 def signed_in() -> None:
     """Who is signed in (their provider's display name) and the sign-out button."""
-    from pages import ui
+    from pages.parts import ui
     from storage import StoreError, audit
 
     opened = ui.store()  # this account's data; records the session's sign-in once

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import ui
+from pages.parts import ui
 from planner import build_plan
 from planner.data_files import FAMILIES, Exercise, catalogue, citation, exercises_by_id
 from planner.selection import FAMILY_NAMES

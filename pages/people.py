@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from pages import day_log, ui
+from pages.parts import day_log, ui
 from storage import ImportConflict, PersonSummary, Store, StoreError, audit
 from storage.transfer import (
     TransferError,

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import streamlit as st
 
-from pages import day_log, ui
-from pages.printing import print_controls
+from pages.parts import day_log, ui
+from pages.parts.printing import print_controls
 from planner import WeekPlan, build_plan
 from planner.clinic import ClinicHeader
 from planner.exports.csv_table import plan_csv

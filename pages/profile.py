@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from pages import ui
+from pages.parts import ui
 from planner import Profile, ProfileError, build_plan, parse_profile
 from planner.data_files import safety_rules
 from planner.profile import CONDITIONS, RED_FLAGS, FieldProblem, allowed

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages import day_log, ui
+from pages.parts import day_log, ui
 from planner.data_files import citation
 from planner.progress_summary import PainChange, pain_change, pain_points, weekly_summary
 from planner.schedule import programme_week

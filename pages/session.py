@@ -13,7 +13,7 @@ import time
 
 import streamlit as st
 
-from pages import day_log, ui
+from pages.parts import day_log, ui
 from planner import WeekPlan, build_plan
 from planner.data_files import exercises_by_id
 from planner.plan import Day, Prescription

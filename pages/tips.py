@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import ui
+from pages.parts import ui
 from planner import build_plan
 
 TOPICS = {

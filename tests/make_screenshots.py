@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from planner import build_plan
 from planner.exports.pdf_sheet import plan_pdf
-from planner.profile_io import load_profile
+from planner.files.profile_files import load_profile
 from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
 from tests.test_browser import fill_profile, go
 

@@ -180,7 +180,7 @@ def test_a_persons_plan_session_progress_and_people_pages_are_accessible(
     go(page, "Weekly plan")
     assert "Pelvic tilt" in page.inner_text("body")
     assert_accessible(page, "plan")
-    page.emulate_media(media="print")  # as printed, with pages/printing.py's stylesheet
+    page.emulate_media(media="print")  # as printed, with pages/parts/printing.py's stylesheet
     assert_accessible(page, "plan-print")
     page.emulate_media(media="screen")
 

@@ -10,7 +10,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages import ui
+from pages.parts import ui
 from storage import NotFound, Store, dispose_engines, open_store
 from storage.audit import entries
 from storage.transfer import validate_export

@@ -11,7 +11,16 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from planner.batch import FileNamer, Job, Made, produce, read_rows, slug, template_csv, zip_batch
+from planner.batch.job import (
+    FileNamer,
+    Job,
+    Made,
+    produce,
+    read_rows,
+    slug,
+    template_csv,
+    zip_batch,
+)
 from planner.profile import ProfileError
 from tests.conftest import make_profile
 
@@ -303,7 +312,7 @@ class Terminal(io.StringIO):
 
 def test_the_progress_bar_draws_in_place_on_a_terminal_only():
     """'[#####.....] 5/10' redrawn with a carriage return on a terminal; nothing elsewhere."""
-    from planner.batch_cli import ProgressBar
+    from planner.cli.batch_command import ProgressBar
 
     terminal, pipe = Terminal(), io.StringIO()
     for stream in (terminal, pipe):

@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from planner.batch import template_csv
-from planner.batch_upload import (
+from planner.batch.job import template_csv
+from planner.batch.upload import (
     MAX_ROWS,
     PROBLEMS,
     apply_edits,

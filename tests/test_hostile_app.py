@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages import ui
+from pages.parts import ui
 from planner.log_entry import LogEntry
 from planner.profile import parse_profile
 from storage import StoreError, dispose_engines, open_store

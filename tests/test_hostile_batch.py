@@ -1,5 +1,5 @@
 """Hostile input to batch printing: `python -m planner batch PEOPLE.csv --out DIR` and the upload
-of the Batch printing page (planner.batch_upload.read_upload, CSV or Excel). See
+of the Batch printing page (planner.batch.upload.read_upload, CSV or Excel). See
 test_hostile_input.py for the corpus's rules.
 
 A bad row sits on line 3 below a good one on line 2: the message names line 3 and the field, the
@@ -12,9 +12,9 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from planner.batch import template_csv
-from planner.batch_cli import MAX_CSV_BYTES
-from planner.batch_upload import PROBLEMS, read_upload, with_problems
+from planner.batch.job import template_csv
+from planner.batch.upload import PROBLEMS, read_upload, with_problems
+from planner.cli.batch_command import MAX_CSV_BYTES
 from planner.profile import ProfileError
 from tests.conftest import make_profile
 from tests.test_hostile_input import (

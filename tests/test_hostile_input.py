@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from planner.cli import main
+from planner.cli.main import main
 from tests.conftest import make_profile
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """The Streamlit pages under AppTest: each runs, the form validates and saves, the plan shows.
 
-Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages.ui.today).
+Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages.parts.ui.today).
 """
 
 from datetime import date, timedelta
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages import ui
+from pages.parts import ui
 from planner import build_plan, parse_profile
 from planner.data_files import FAMILIES, catalogue, exercises_by_id, safety_rules
 from planner.log_entry import LogEntry

@@ -2,7 +2,7 @@
 from the plan and session pages, the progress page shows progress_summary's numbers, and the
 people page deletes, exports and imports only when asked.
 
-Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages.ui.today).
+Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages.parts.ui.today).
 """
 
 import json
@@ -12,7 +12,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from pages import ui
+from pages.parts import ui
 from planner import build_plan, parse_profile
 from planner.log_entry import LogEntry
 from planner.progress_summary import pain_change

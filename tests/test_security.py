@@ -20,17 +20,17 @@ import pytest
 from openpyxl import Workbook
 
 from planner import parse_profile
-from planner.batch import template_csv
-from planner.batch_upload import MAX_BYTES as BATCH_MAX_BYTES
-from planner.batch_upload import MAX_ROWS, MAX_SHEET_ROWS, MAX_UNPACKED, read_upload
+from planner.batch.job import template_csv
+from planner.batch.upload import MAX_BYTES as BATCH_MAX_BYTES
+from planner.batch.upload import MAX_ROWS, MAX_SHEET_ROWS, MAX_UNPACKED, read_upload
+from planner.files.profile_files import profile_from_csv, read_text
 from planner.profile import ProfileError
-from planner.profile_io import profile_from_csv, read_text
 from storage.transfer import MAX_BYTES as IMPORT_MAX_BYTES
 from storage.transfer import TransferError, parse_export_bytes
 from tests.conftest import make_profile
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+PAGE_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").rglob("*.py"))]
 RAW_HTML_CALLS = {"html", "iframe"}  # st.html, components.html, components.iframe
 UNSAFE_FLAGS = {"unsafe_allow_html", "unsafe_allow_javascript"}
 
@@ -120,7 +120,7 @@ def test_raw_html_on_the_pages_is_only_fixed_text(path):
 
 def test_the_html_checker_sees_the_print_stylesheet_and_button():
     """The two known raw-HTML calls (print CSS, print button) are found, so the scan is live."""
-    found = raw_html_calls((ROOT / "pages" / "printing.py").read_text(encoding="utf-8"))
+    found = raw_html_calls((ROOT / "pages" / "parts" / "printing.py").read_text(encoding="utf-8"))
     assert len(found) == 2 and all(safe for _, safe in found)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from planner import build_plan
-from planner.batch import (
+from planner.batch.job import (
     RESERVED,
     SLUG_MAX,
     FileNamer,

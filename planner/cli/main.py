@@ -10,16 +10,16 @@ import sys
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from planner.atomic import write_atomically
 from planner.builder import build_plan
-from planner.clinic import ClinicError, ClinicHeader
+from planner.cli.common import clinic_header, clinic_options, fail, session_time
+from planner.clinic import ClinicError
+from planner.files.atomic import write_atomically
+from planner.files.profile_files import load_profile
 from planner.guidelines import MAX_WEEK
 from planner.plan import WeekPlan
 from planner.profile import ProfileError
-from planner.profile_io import load_profile
 
 FORMATS = ("json", "csv", "pdf", "ics")
-BAD_INPUT = 2
 
 
 def _render(plan: WeekPlan, fmt: str, paper: str, at: time, today: date, clinic) -> bytes:
@@ -37,13 +37,6 @@ def _render(plan: WeekPlan, fmt: str, paper: str, at: time, today: date, clinic)
     from planner.exports.ics_calendar import plan_ics
 
     return plan_ics(plan, start=today, created=datetime.now(UTC), session_time=at)
-
-
-def session_time(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a time as HH:MM, e.g. 18:00") from None
 
 
 def _week(text: str) -> int:
@@ -65,32 +58,10 @@ def make_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     clinic_options(plan)
-    from planner.batch_cli import add_batch_commands
+    from planner.cli.batch_command import add_batch_commands
 
     add_batch_commands(commands)
     return parser
-
-
-def clinic_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--clinic-name",
-        help="clinic name printed on top of every PDF page (overrides the saved one)",
-    )
-    command.add_argument("--clinic-contact", help="clinic contact line printed beside the name")
-
-
-def clinic_header(args: argparse.Namespace) -> ClinicHeader | None:
-    """The clinic header from the options, else the one saved in the app (None when neither)."""
-    if args.clinic_name is None and args.clinic_contact is None:
-        from storage.clinic import saved_clinic
-
-        return saved_clinic()
-    return ClinicHeader(args.clinic_name or "", args.clinic_contact or "")
-
-
-def fail(message: str) -> int:
-    print(f"backplan: {message}", file=sys.stderr)
-    return BAD_INPUT
 
 
 def run_plan(args: argparse.Namespace) -> int:
@@ -125,6 +96,6 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     if args.command == "plan":
         return run_plan(args)
-    from planner.batch_cli import run_batch, run_template
+    from planner.cli.batch_command import run_batch, run_template
 
     return run_batch(args) if args.command == "batch" else run_template()

@@ -22,9 +22,9 @@ from itertools import islice
 
 from planner.builder import build_plan
 from planner.clinic import ClinicHeader
+from planner.files.profile_files import check_header, row_to_dict
 from planner.guidelines import MAX_WEEK
 from planner.profile import FieldProblem, Profile, ProfileError, parse_profile
-from planner.profile_io import check_header, row_to_dict
 
 FORMATS = ("pdf", "ics", "json")
 CHUNK = 25  # rows per task sent to a worker process

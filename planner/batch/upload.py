@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from planner.batch import check_row, read_rows
+from planner.batch.job import check_row, read_rows
+from planner.files.profile_files import check_header
 from planner.profile import FieldProblem, ProfileError
-from planner.profile_io import check_header
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024  # server.maxUploadSize (5 MB), checked here too for any other caller

@@ -10,7 +10,7 @@ from datetime import date
 import streamlit as st
 from pydantic import ValidationError
 
-from pages import ui
+from pages.parts import ui
 from planner.log_entry import LogEntry
 from planner.plan import Day
 from storage import Store, StoreError

@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from planner.atomic import write_atomically
-from planner.batch import FORMATS, FileNamer, Job, Made, produce, read_rows, template_csv
-from planner.cli import BAD_INPUT, clinic_header, clinic_options, fail, session_time
+from planner.batch.job import FORMATS, FileNamer, Job, Made, produce, read_rows, template_csv
+from planner.cli.common import BAD_INPUT, clinic_header, clinic_options, fail, session_time
 from planner.clinic import ClinicError
+from planner.files.atomic import write_atomically
+from planner.files.profile_files import read_text
 from planner.guidelines import MAX_WEEK
 from planner.profile import ProfileError
-from planner.profile_io import read_text
 
 MAX_WEEKS = 12  # one booklet covers at most this many weeks
 MAX_CSV_BYTES = 50_000_000

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import streamlit as st
 
-import pages.app_navigation  # noqa: F401  (for its effect: see that module)
-from pages import account
+import pages.parts.app_navigation  # noqa: F401  (for its effect: see that module)
+from pages.parts import account
 from planner import Profile, WeekPlan
 from planner.data_files import Exercise, exercises_by_id, safety_rules
 from planner.plan import DISCLAIMER, Prescription, Risk

@@ -1,0 +1,1 @@
+"""Batch printing: many people from one spreadsheet, one file each (command line and page)."""
