@@ -126,7 +126,7 @@ def _problem(
     hint = allowed(field)
     if kind == "value_error":  # a validator's own sentence; a rule across fields names its field
         text = str(error.get("ctx", {}).get("error", error["msg"]))
-        if not error["loc"]:
+        if not error["loc"] and ": " in text:
             field, _, text = text.partition(": ")
         return FieldProblem(field=field, message=text)
     if kind == "extra_forbidden":
