@@ -124,7 +124,7 @@ def delete_all(store: Store) -> None:
 
 def problems(error: TransferError) -> None:
     """Every problem of a file that cannot be imported, in a list."""
-    lines = [ui.plain(problem) for problem in error.problems]
+    lines = [ui.plain(str(problem)) for problem in error.problems]
     st.error("This file cannot be imported:\n\n" + ui.bulleted(lines))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import streamlit as st
 
 from pages.parts import ui
-from planner import Profile, ProfileError, build_plan, parse_profile
+from planner import Profile, ProfileError, build_plan, limits, parse_profile
 from planner.data_files import safety_rules
 from planner.profile import CONDITIONS, RED_FLAGS, FieldProblem, allowed
 from storage import Person, Store, StoreError
@@ -91,8 +91,8 @@ def radio(field: str, options: tuple[str, ...], **extra: Any) -> str | None:
 
 def slider(field: str, step: int = 1) -> int:
     """A slider whose range is the planner's allowed range for the field."""
-    lo, hi = ui.field_range(field)
-    return st.slider(LABELS[field], min_value=lo, max_value=hi, step=step, key=field)
+    bound = limits.PROFILE_LIMITS[field]
+    return st.slider(LABELS[field], min_value=bound.low, max_value=bound.high, step=step, key=field)
 
 
 def number(field: str, step: float, whole: bool = False) -> float | None:
@@ -115,7 +115,7 @@ def ask(units: str) -> dict[str, Any]:
     answers["recent_trauma"] = st.checkbox(LABELS["recent_trauma"], key="recent_trauma")
 
     st.subheader("2. About you")
-    answers["name"] = st.text_input(LABELS["name"], key="name", max_chars=60)
+    answers["name"] = st.text_input(LABELS["name"], key="name", max_chars=limits.NAME.most)
     answers["age"] = number("age", 1, whole=True)
     answers["sex"] = radio("sex", ("female", "male", "other"))
     height, weight = UNIT_FIELDS[units]

@@ -5,8 +5,6 @@ Validation is strict where safety depends on it: unknown or misspelled fields ar
 every error names the field and what it allows.
 """
 
-import difflib
-import math
 from datetime import date
 from typing import Any, Literal
 
@@ -20,7 +18,10 @@ from pydantic import (
     model_validator,
 )
 
+from planner import limits as lim
+from planner import problems
 from planner.clinic import is_single_line
+from planner.problems import FieldProblem, InputError, allowed_values, plain_problems
 
 RED_FLAGS = (
     "limb_weakness",
@@ -50,6 +51,11 @@ KG_PER_LB = 0.45359237
 NUMBER_TYPES = (int, float, float | None)  # the annotations of the profile's number fields
 
 
+def _within(bound: lim.Bound, *default: Any) -> Any:
+    """A pydantic Field bounded by a named limit, with the limit's words as its description."""
+    return Field(*default, ge=bound.low, le=bound.high, description=bound.words)
+
+
 class Profile(BaseModel):
     """One person's answers to the safety screen and risk profile."""
 
@@ -57,30 +63,28 @@ class Profile(BaseModel):
         extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=True
     )
 
-    name: str | None = Field(
-        None, max_length=60, description="text of at most 60 characters on one line"
-    )
-    age: int = Field(ge=18, le=110, description="years, adults only")
+    name: str | None = Field(None, max_length=lim.NAME.most, description=lim.NAME.allowed())
+    age: int = _within(lim.AGE)
     sex: Literal["female", "male", "other"]
-    height_cm: float | None = Field(None, ge=100, le=250)
-    weight_kg: float | None = Field(None, ge=30, le=300)
-    height_in: float | None = Field(None, ge=39, le=99)
-    weight_lb: float | None = Field(None, ge=66, le=660)
-    sitting_hours: float = Field(ge=0, le=24, description="hours a day")
-    active_days: int = Field(ge=0, le=7, description="days a week with 30+ minutes of activity")
+    height_cm: float | None = _within(lim.HEIGHT_CM, None)
+    weight_kg: float | None = _within(lim.WEIGHT_KG, None)
+    height_in: float | None = _within(lim.HEIGHT_IN, None)
+    weight_lb: float | None = _within(lim.WEIGHT_LB, None)
+    sitting_hours: float = _within(lim.SITTING_HOURS)
+    active_days: int = _within(lim.ACTIVE_DAYS)
     lifting: Literal["never", "sometimes", "often"]
     posture: Literal["good", "fair", "poor"]
     core_strength: Literal["weak", "average", "strong"]
-    water_l: float = Field(ge=0, le=10, description="litres of drinks a day")
-    stress: int = Field(ge=0, le=10)
-    pain: int = Field(ge=0, le=10, description="pain now, 0 none to 10 worst")
-    pain_weeks: int = Field(ge=0, le=520, description="weeks this episode has lasted")
+    water_l: float = _within(lim.WATER_L)
+    stress: int = _within(lim.STRESS)
+    pain: int = _within(lim.PAIN)
+    pain_weeks: int = _within(lim.PAIN_WEEKS)
     first_episode: bool = Field(False, description="first-ever episode of back pain")
     recent_trauma: bool
     conditions: list[ConditionName]
     red_flags: list[RedFlag]
-    days_per_week: int = Field(ge=1, le=7, description="exercise days a week")
-    minutes_per_day: int = Field(ge=10, le=60, description="minutes a session")
+    days_per_week: int = _within(lim.DAYS_PER_WEEK)
+    minutes_per_day: int = _within(lim.MINUTES_PER_DAY)
     start_date: date | None = None
 
     @field_validator("*", mode="before")
@@ -131,74 +135,18 @@ class Profile(BaseModel):
         return self.weight_lb is not None
 
 
-class FieldProblem(BaseModel):
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
-
-
-class ProfileError(ValueError):
+class ProfileError(InputError):
     """Bad profile input; `problems` names each field and what it allows."""
-
-    def __init__(self, problems: list[FieldProblem], row: int | None = None):
-        self.problems = problems
-        self.row = row
-        where = f"row {row}: " if row is not None else ""
-        super().__init__("\n".join(f"{where}{p}" for p in problems))
 
 
 def allowed(field: str) -> str:
-    """Plain words for the values a field allows."""
-    info = Profile.model_fields.get(field)
-    if info is None:
-        return ""
-    kind = info.annotation
-    args = [a for a in getattr(kind, "__args__", ()) if a is not type(None)]
-    if field in ("conditions", "red_flags"):
-        return "a list of: " + ", ".join(CONDITIONS if field == "conditions" else RED_FLAGS)
-    if getattr(kind, "__origin__", None) is Literal:
-        return "one of: " + ", ".join(kind.__args__)
-    bounds = {type(m).__name__: m for m in info.metadata}
-    lo, hi = bounds.get("Ge"), bounds.get("Le")
-    if lo and hi:
-        number = "a whole number" if kind is int else "a number"
-        return f"{number} from {lo.ge:g} to {hi.le:g}"
-    if kind is bool:
-        return "true or false"
-    if date in args or kind is date:
-        return "a date as YYYY-MM-DD"
-    return info.description or ""
+    """Plain words for the values a profile field allows."""
+    return allowed_values(Profile, field, lim.PROFILE_LIMITS)
 
 
 def did_you_mean(name: str) -> str:
     """The hint " (did you mean 'red_flags'?)" for a name close to a profile field, else ''."""
-    close = difflib.get_close_matches(name, Profile.model_fields, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _problem(error: dict[str, Any]) -> FieldProblem:
-    loc = [str(p) for p in error["loc"] if not isinstance(p, int)]
-    field = loc[0] if loc else "profile"
-    kind, value = error["type"], error.get("input")
-    hint = allowed(field)
-    if kind == "extra_forbidden":
-        return FieldProblem(field=field, message=f"is not a known field{did_you_mean(field)}")
-    if kind == "missing":
-        return FieldProblem(field=field, message=f"is required: {hint}")
-    if kind == "value_error":
-        text = error["msg"].removeprefix("Value error, ")
-        if not loc:  # a rule across fields names its field first: "height_cm: give exactly ..."
-            field, _, text = text.partition(": ")
-        return FieldProblem(field=field, message=text)
-    if isinstance(value, float) and not math.isfinite(value):
-        value = str(value)
-    if isinstance(value, str) and len(value) > 30:
-        value = value[:27] + "..."
-    shown = repr(value) if isinstance(value, str | int | float | bool) else type(value).__name__
-    message = f"must be {hint} (got {shown})" if hint else error["msg"]
-    return FieldProblem(field=field, message=message)
+    return problems.did_you_mean(name, Profile.model_fields)
 
 
 def parse_profile(data: Any, row: int | None = None) -> Profile:
@@ -210,5 +158,5 @@ def parse_profile(data: Any, row: int | None = None) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(e) for e in exc.errors()]
-        raise ProfileError(problems, row) from None
+        found = plain_problems(exc, allowed, Profile.model_fields, items=False, root="profile")
+        raise ProfileError(found, row) from None

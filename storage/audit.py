@@ -71,7 +71,7 @@ def record(store: Store, action: str, detail: str = "", *, now: datetime) -> Non
     if not isinstance(now, datetime) or now.tzinfo is None:
         raise ValueError("audit time: must be a timezone-aware datetime")
     row = AuditRow(at=now.astimezone(UTC), owner=store.owner, action=action, detail=detail)
-    with store._session(store._write) as session:  # the Store's own transactions and errors
+    with store.writing() as session:
         session.add(row)
 
 
@@ -85,7 +85,7 @@ def entries(store: Store, limit: int = 100) -> list[AuditEntry]:
         .order_by(AuditRow.at.desc(), AuditRow.id.desc())
         .limit(limit)
     )
-    with store._session(store._read) as session:
+    with store.reading() as session:
         rows = session.scalars(query).all()
     return [AuditEntry(r.id, _utc(r.at), r.action, r.detail) for r in rows]
 

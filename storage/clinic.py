@@ -17,7 +17,7 @@ from storage.store import Store, StoreError, open_store
 def get_clinic(store: Store) -> ClinicHeader | None:
     """The owner's clinic header, or None when none is saved."""
     query = select(ClinicRow).where(ClinicRow.owner == store.owner)
-    with store._session(store._read) as session:  # the Store's own transactions and errors
+    with store.reading() as session:
         row = session.scalars(query).one_or_none()
     if row is None:
         return None
@@ -31,7 +31,7 @@ def set_clinic(store: Store, name: str, contact: str = "") -> ClinicHeader:
     """Check and save the owner's clinic header, replacing any saved one; ClinicError if bad."""
     header = ClinicHeader(name, contact)
     query = select(ClinicRow).where(ClinicRow.owner == store.owner)
-    with store._session(store._write) as session:
+    with store.writing() as session:
         row = session.scalars(query).one_or_none() or ClinicRow(owner=store.owner)
         row.name, row.contact, row.updated_at = header.name, header.contact, datetime.now(UTC)
         session.add(row)
@@ -40,7 +40,7 @@ def set_clinic(store: Store, name: str, contact: str = "") -> ClinicHeader:
 
 def clear_clinic(store: Store) -> None:
     """Remove the owner's clinic header (no error when none is saved)."""
-    with store._session(store._write) as session:
+    with store.writing() as session:
         session.execute(delete(ClinicRow).where(ClinicRow.owner == store.owner))
 
 

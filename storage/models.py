@@ -2,8 +2,8 @@
 
 Every person belongs to an `owner` (an account; "local" on a one-person install), and every query
 in store.py is scoped to it. Log rows belong to people and go when their person goes. The CHECK
-constraints repeat LogEntry's ranges, so a bug that skips validation cannot store a bad row.
-Any change here needs a new migration in storage/migrations/versions/.
+constraints repeat LogEntry's ranges (planner.limits), so a bug that skips validation cannot store
+a bad row. Any change here needs a new migration in storage/migrations/versions/.
 """
 
 from datetime import date, datetime
@@ -21,6 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from planner.limits import NAME, NOTE, PAIN, WEEK
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -29,8 +31,8 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 OWNER_MAX = 200
-NAME_MAX = 60  # Profile.name allows at most 60 characters
-NOTE_MAX = 500  # LogEntry.note
+NAME_MAX = NAME.most
+NOTE_MAX = NOTE.most
 CLINIC_NAME_MAX = 60  # planner.clinic.NAME_MAX
 CLINIC_CONTACT_MAX = 100  # planner.clinic.CONTACT_MAX
 
@@ -60,10 +62,10 @@ class LogRow(Base):
     __tablename__ = "session_log"
     __table_args__ = (
         UniqueConstraint("person_id", "day"),
-        CheckConstraint("week BETWEEN 1 AND 520", name="week"),
+        CheckConstraint(f"week BETWEEN {WEEK.low} AND {WEEK.high}", name="week"),
         CheckConstraint("status IN ('done', 'partly', 'skipped')", name="status"),
-        CheckConstraint("pain_before BETWEEN 0 AND 10", name="pain_before"),
-        CheckConstraint("pain_after BETWEEN 0 AND 10", name="pain_after"),
+        CheckConstraint(f"pain_before BETWEEN {PAIN.low} AND {PAIN.high}", name="pain_before"),
+        CheckConstraint(f"pain_after BETWEEN {PAIN.low} AND {PAIN.high}", name="pain_after"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,25 +1,27 @@
 """The Store: saved people and their session logs, scoped to one owner (an account).
 
 Each method is one short transaction: it commits whole or, on any error, leaves the database as it
-was. Profiles are stored as JSON and validated again on every read, so a row written by an older
+was. Other storage modules (audit, clinic) run their own queries in the same kind of transaction
+through `Store.reading()` and `Store.writing()`.
+
+Profiles are stored as JSON and validated again on every read, so a row written by an older
 version that no longer passes the checks gives a clear StoreError instead of a crash.
 """
 
 import json
 import logging
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from planner.log_entry import LogEntry
+from planner.log_entry import LogEntry, LogEntryError, parse_log_entry
 from planner.profile import Profile, ProfileError, parse_profile
 from storage.engine import (
     Database,
@@ -115,7 +117,7 @@ class Store:
             .where(PersonRow.owner == self.owner)
             .order_by(func.lower(PersonRow.name), PersonRow.name, PersonRow.id)
         )
-        with self._session(self._read) as session:
+        with self.reading() as session:
             rows = session.scalars(query).all()
         return [PersonSummary(r.id, r.name, r.programme_start, _aware(r.updated_at)) for r in rows]
 
@@ -124,7 +126,7 @@ class Store:
     ) -> int:
         """Save a new person (person_id None) or replace one's profile; return the id."""
         name = _name_of(profile)
-        with self._session(self._write) as session:
+        with self.writing() as session:
             row = None if person_id is None else self._row(session, person_id)
             self._check_name_free(session, name, person_id)
             if row is None:
@@ -134,13 +136,13 @@ class Store:
 
     def get_person(self, person_id: int) -> Person:
         """One saved person, profile validated again."""
-        with self._session(self._read) as session:
+        with self.reading() as session:
             row = self._row(session, person_id)
         return Person(row.id, row.name, _profile_of(row), row.programme_start)
 
     def delete_person(self, person_id: int) -> None:
         """Delete a person and their whole log."""
-        with self._session(self._write) as session:
+        with self.writing() as session:
             row = self._row(session, person_id)
             session.execute(delete(LogRow).where(LogRow.person_id == row.id))
             session.delete(row)
@@ -149,7 +151,7 @@ class Store:
         """Delete every person, log row and the clinic header of this owner in one transaction;
         return how many people were removed. Other owners' rows and the audit trail stay."""
         mine = select(PersonRow.id).where(PersonRow.owner == self.owner)
-        with self._session(self._write) as session:
+        with self.writing() as session:
             session.execute(delete(LogRow).where(LogRow.person_id.in_(mine)))
             people = session.execute(delete(PersonRow).where(PersonRow.owner == self.owner))
             session.execute(delete(ClinicRow).where(ClinicRow.owner == self.owner))
@@ -159,14 +161,14 @@ class Store:
         """Record a day of the log; a day already logged is replaced."""
         if not isinstance(entry, LogEntry):
             raise StoreError("log entry: expected a LogEntry")
-        with self._session(self._write) as session:
+        with self.writing() as session:
             row = self._row(session, person_id)
             _upsert_log(session, row.id, entry.model_dump())
             row.updated_at = _now()
 
     def log_for(self, person_id: int) -> list[LogEntry]:
         """A person's log, oldest day first."""
-        with self._session(self._read) as session:
+        with self.reading() as session:
             person = self._row(session, person_id)
             query = select(LogRow).where(LogRow.person_id == person.id).order_by(LogRow.day)
             rows = session.scalars(query).all()
@@ -174,7 +176,7 @@ class Store:
 
     def delete_log(self, person_id: int, day: date) -> None:
         """Remove one day from a person's log (no error if that day was not logged)."""
-        with self._session(self._write) as session:
+        with self.writing() as session:
             row = self._row(session, person_id)
             session.execute(delete(LogRow).where(LogRow.person_id == row.id, LogRow.day == day))
             row.updated_at = _now()
@@ -184,7 +186,7 @@ class Store:
     ) -> tuple[list[str], list[str]]:
         """Add people with their logs in one transaction; return (added names, replaced names)."""
         names = [_name_of(r.profile) for r in records]
-        with self._session(self._write) as session:
+        with self.writing() as session:
             mine = PersonRow.owner == self.owner
             query = select(PersonRow).where(mine, PersonRow.name.in_(names))
             existing = {row.name: row for row in session.scalars(query)}
@@ -201,9 +203,21 @@ class Store:
             session.flush()
         return [n for n in names if n not in existing], [n for n in names if n in existing]
 
+    def reading(self) -> AbstractContextManager[Session]:
+        """A session in one transaction for queries only (no write lock is taken: write in
+        `writing`); database errors become StoreError. Queries must scope themselves to this
+        store's owner (`where(Row.owner == store.owner)`)."""
+        return self._transaction(self._read)
+
+    def writing(self) -> AbstractContextManager[Session]:
+        """A session in one write transaction (BEGIN IMMEDIATE on SQLite, so writers queue),
+        committed when the block ends and rolled back on any error; database errors become
+        StoreError. Rows must be scoped to this store's owner, as in `reading`."""
+        return self._transaction(self._write)
+
     @contextmanager
-    def _session(self, maker: sessionmaker) -> Iterator[Session]:
-        """A session in one transaction; database errors become StoreError."""
+    def _transaction(self, maker: sessionmaker) -> Iterator[Session]:
+        """A session of `maker` in one transaction, with the Store's error handling."""
         try:
             with maker.begin() as session:
                 yield session
@@ -285,8 +299,8 @@ def _profile_of(row: PersonRow) -> Profile:
 def _entry_of(name: str, row: LogRow) -> LogEntry:
     fields = ("day", "week", "status", "pain_before", "pain_after", "note")
     try:
-        return LogEntry.model_validate({f: getattr(row, f) for f in fields})
-    except ValidationError as exc:
+        return parse_log_entry({f: getattr(row, f) for f in fields})
+    except LogEntryError as exc:
         raise StoreError(f"The log of {name} has a bad entry for {row.day}: {exc}") from None
 
 

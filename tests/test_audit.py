@@ -10,16 +10,13 @@ from sqlalchemy.exc import IntegrityError
 import storage.engine
 from storage import StoreError, open_store
 from storage.audit import ACTIONS, AuditEntry, check_detail, entries, record
+from tests import storage_helpers
 from tests.pg_server import fresh_engines, postgres, url  # noqa: F401  (fixtures)
-from tests.test_storage import START, profile
+from tests.storage_helpers import START, profile
+
+store = storage_helpers.store  # the shared fixture, named here so pytest finds it
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(url):  # noqa: F811
-    """An empty store of owner "local"."""
-    return open_store(url)
 
 
 def test_recorded_lines_come_back_newest_first_in_utc(store):

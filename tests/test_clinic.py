@@ -8,13 +8,11 @@ import storage.engine
 from planner.clinic import ClinicError, ClinicHeader
 from storage import StoreError, dispose_engines, open_store
 from storage.clinic import clear_clinic, get_clinic, saved_clinic, set_clinic
-from tests.test_storage import START, fresh_engines, postgres, profile, url  # noqa: F401
+from tests import storage_helpers
+from tests.pg_server import fresh_engines, postgres, url  # noqa: F401  (fixtures)
+from tests.storage_helpers import START, profile
 
-
-@pytest.fixture
-def store(url):  # noqa: F811
-    """An empty store of owner "local"."""
-    return open_store(url)
+store = storage_helpers.store  # the shared fixture, named here so pytest finds it
 
 
 def test_a_saved_clinic_header_comes_back(store):

@@ -75,11 +75,11 @@ IMPORT_CASES = [
     Case("minutes-61", di(minutes_per_day=61), "people[1].profile.minutes_per_day: must be"),
     Case("age-words", di(age="forty"), "people[1].profile.age: must be a whole number"),
     Case("stress-true", di(stress=True), "people[1].profile.stress: must be a whole number"),
-    Case("water-NaN", di(water_l=float("nan")), "people[1].profile.water_l: NaN is not allowed"),
+    Case("water-NaN", di(water_l=float("nan")), "people[1].profile.water_l: NaN is not a valid"),
     Case(
         "sitting-Infinity",
         di(sitting_hours=float("inf")),
-        "people[1].profile.sitting_hours: Infinity is not allowed",
+        "people[1].profile.sitting_hours: Infinity is not a valid",
     ),
     Case("flags-text", di(red_flags="fever"), "people[1].profile.red_flags: must be a list of"),
     Case("trauma-missing", di(recent_trauma=None), "people[1].profile.recent_trauma: is required"),
@@ -91,7 +91,7 @@ IMPORT_CASES = [
     Case(
         "repeated-red-flags",
         export(person(profile="DI")).replace('"DI"', REPEATED_FLAGS),
-        "people[1].profile.red_flags: is given more than once",
+        "people[1].profile.red_flags: is given twice",
     ),
     # the log of the second record
     Case(
@@ -112,7 +112,7 @@ IMPORT_CASES = [
     Case(
         "log-pain-minus-Inf",
         di_log(entry(pain_before=-float("inf"))),
-        "people[1].log[0].pain_before: -Infinity is not allowed",
+        "people[1].log[0].pain_before: -Infinity is not a valid",
     ),
     Case("log-status", di_log(entry(status="finished")), "people[1].log[0].status: must be 'done'"),
     Case("log-day-30-feb", di_log(entry(day="2026-02-30")), "people[1].log[0].day: must be a date"),

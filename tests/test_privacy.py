@@ -21,7 +21,7 @@ from storage.clinic import clear_clinic, get_clinic, set_clinic
 from storage.models import ClinicRow, LogRow, PersonRow
 from storage.transfer import export_all, import_all, to_json
 from tests.pg_server import fresh_engines, postgres, url  # noqa: F401  (fixtures)
-from tests.test_storage import START, entry, profile
+from tests.storage_helpers import START, entry, profile
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 TABLES = (PersonRow, LogRow, ClinicRow)

@@ -1,9 +1,11 @@
 """The storage layer on SQLite files and, where Debian's PostgreSQL is installed, a real server."""
 
+import re
+import sqlite3
 import subprocess
 import sys
 import threading
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,37 +13,20 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 import storage.engine
 from planner.log_entry import LogEntry
-from planner.profile import parse_profile
 from storage import NotFound, PersonRecord, StoreError, dispose_engines, open_store
-from storage.models import Base
-from tests import pg_server
-from tests.conftest import make_profile
+from storage.models import Base, ClinicRow
+from tests import pg_server, storage_helpers
+from tests.storage_helpers import START, entry, profile
 
-# The shared PostgreSQL fixtures, here too because other test modules import them from here.
+# The shared fixtures, named here so pytest finds them for this module's tests.
 fresh_engines, postgres, url = pg_server.fresh_engines, pg_server.postgres, pg_server.url
+store = storage_helpers.store
 
-START = date(2026, 1, 5)
 REPO = Path(__file__).resolve().parent.parent
-
-
-def profile(name: str = "Alex Example", **changes):
-    """A validated Profile with the given name."""
-    return parse_profile(make_profile(name=name, **changes))
-
-
-def entry(day: date, status: str = "done", **changes) -> LogEntry:
-    """A log entry for `day` in week 1."""
-    return LogEntry(day=day, week=1, status=status, **changes)
-
-
-@pytest.fixture
-def store(url):
-    """An empty store of owner "local"."""
-    return open_store(url)
 
 
 def test_a_saved_person_comes_back_with_the_same_profile(store):
@@ -209,6 +194,59 @@ def test_an_import_that_fails_halfway_writes_nothing(store):
     assert [s.name for s in store.list_people()] == ["Kept"]
     assert store.get_person(kept).profile == profile("Kept")
     assert store.log_for(kept) == [entry(START, note="before")]
+
+
+def clinic_row(store, name: str) -> ClinicRow:
+    return ClinicRow(owner=store.owner, name=name, contact="", updated_at=datetime.now(UTC))
+
+
+def test_a_write_transaction_commits_when_its_block_ends_and_a_read_sees_it(store):
+    """store.writing() commits on leaving the block; store.reading() finds the row afterwards."""
+    with store.writing() as session:
+        session.add(clinic_row(store, "Written"))
+    with store.reading() as session:
+        assert session.scalars(select(ClinicRow.name)).all() == ["Written"]
+
+
+def test_an_error_inside_a_write_transaction_rolls_all_of_it_back(store):
+    """A row already flushed is gone when the block raises; the error itself comes out as it was."""
+    with pytest.raises(RuntimeError, match="stop"), store.writing() as session:
+        session.add(clinic_row(store, "Half"))
+        session.flush()
+        raise RuntimeError("stop")
+    with store.reading() as session:
+        assert session.scalars(select(ClinicRow)).all() == []
+
+
+def test_a_database_error_inside_a_transaction_becomes_a_store_error(store):
+    """The Store's own error handling: a failing statement gives StoreError, not SQLAlchemy's."""
+    with pytest.raises(StoreError, match="could not be reached"), store.reading() as session:
+        session.execute(text("SELECT * FROM no_such_table"))
+
+
+def test_on_sqlite_a_write_transaction_holds_the_write_lock_from_its_start(tmp_path):
+    """writing() begins with BEGIN IMMEDIATE, so another writer waits from the first statement;
+    reading() takes no write lock."""
+    path = tmp_path / "backplan.db"
+    store = open_store(f"sqlite:///{path}")
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    with store.reading() as session:
+        session.execute(text("SELECT 1"))
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    with store.writing() as session:
+        session.execute(text("SELECT 1"))
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.close()
+
+
+def test_only_the_store_itself_touches_its_private_members():
+    """Other modules use store.reading() and store.writing(), never the Store's private parts."""
+    private = re.compile(r"\._(transaction|session|read|write)\b")
+    code = [p for folder in ("storage", "pages", "planner") for p in (REPO / folder).rglob("*.py")]
+    offenders = [p.name for p in code if p.name != "store.py" and private.search(p.read_text())]
+    assert offenders == []
 
 
 def test_a_stored_profile_that_no_longer_validates_gives_a_clear_error(store, url):

@@ -11,6 +11,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from pages.parts import ui
+from planner import limits
 from planner.log_entry import LogEntry
 from planner.plan import Day
 from storage import Store, StoreError
@@ -28,14 +29,12 @@ FLASH = "log_saved"  # the confirmation to show after the rerun that follows a s
 
 def pain_scale() -> tuple[int, ...]:
     """Every pain score LogEntry accepts, lowest first."""
-    limits = {type(m).__name__: m for m in LogEntry.model_fields["pain_before"].metadata}
-    return tuple(range(limits["Ge"].ge, limits["Le"].le + 1))
+    return limits.PAIN.steps()
 
 
 def note_limit() -> int:
     """The longest note LogEntry accepts."""
-    limits = {type(m).__name__: m for m in LogEntry.model_fields["note"].metadata}
-    return limits["MaxLen"].max_length
+    return limits.NOTE.most
 
 
 def long_date(day: date) -> str:

@@ -283,9 +283,3 @@ def bulleted(lines: tuple[str, ...] | list[str]) -> str:
     if len(lines) == 1:
         return lines[0]
     return "\n".join(f"- {line}" for line in lines)
-
-
-def field_range(field: str) -> tuple[int, int]:
-    """The lowest and highest value the planner allows for a whole-number profile field."""
-    limits = {type(m).__name__: m for m in Profile.model_fields[field].metadata}
-    return limits["Ge"].ge, limits["Le"].le

@@ -2,10 +2,10 @@
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
+from planner.files.strict_json import Reading, read_json
 from planner.profile import (
     FieldProblem,
     Profile,
@@ -17,60 +17,16 @@ from planner.profile import (
 
 LIST_FIELDS = ("conditions", "red_flags")
 MAX_FILE_BYTES = 1_000_000  # a profile is a few hundred bytes; refuse anything absurd
+PROFILE_JSON = Reading(MAX_FILE_BYTES, "a profile", ProfileError, allowed, items=False)
 
 
 def _file_error(message: str, row: int | None = None) -> ProfileError:
     return ProfileError([FieldProblem(field="file", message=message)], row)
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ProfileError([FieldProblem(field=key, message="is given twice")])
-        seen[key] = value
-    return seen
-
-
-class _Constant(str):
-    """NaN, Infinity or -Infinity where the file had one: kept until the field is known."""
-
-
-def _constant_in(value: Any) -> _Constant | None:
-    """The first NaN or Infinity in a parsed JSON value, at any depth."""
-    if isinstance(value, _Constant):
-        return value
-    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    return next((c for c in map(_constant_in, items) if c is not None), None)
-
-
-def _constant_problems(data: Any) -> list[FieldProblem]:
-    """Each known field holding NaN or Infinity, with what it allows (parse_profile reports an
-    unknown field as unknown, and anything but an object as not a profile)."""
-    if not isinstance(data, dict):
-        return []
-    found = {key: _constant_in(value) for key, value in data.items() if key in Profile.model_fields}
-    return [
-        FieldProblem(field=key, message=f"{nan} is not a valid number; it must be {allowed(key)}")
-        for key, nan in found.items()
-        if nan is not None
-    ]
-
-
 def profile_from_json(text: str) -> Profile:
-    """Parse and validate one profile from JSON text."""
-    if not text.strip():
-        raise _file_error("is not valid JSON (the file is empty)")
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_Constant)
-        problems = _constant_problems(data)
-    except json.JSONDecodeError as exc:
-        raise _file_error(f"is not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    except RecursionError:  # [[[[... thousands deep: json gives up before any field is read
-        raise _file_error("is nested too deeply to be a profile") from None
-    if problems:
-        raise ProfileError(problems)
-    return parse_profile(data)
+    """Parse and validate one profile from strict JSON text (see planner.files.strict_json)."""
+    return parse_profile(read_json(text, PROFILE_JSON))
 
 
 def row_to_dict(row: dict[str, str | None]) -> dict[str, Any]:
