@@ -118,23 +118,18 @@ def people_table(marked) -> None:
     )
 
 
+def option(column, label: str, choices: dict[str, str], key: str) -> str:
+    """A choice for the files; changing it forgets a ZIP made with the old one."""
+    return column.radio(
+        label, tuple(choices), format_func=choices.get, key=key, on_change=forget_zip
+    )
+
+
 def make_files(store, marked) -> None:
     """Choices, the Make PDFs button with a progress bar, and the ZIP to download."""
     left, right = st.columns(2)
-    kind = left.radio(
-        "What to print",
-        tuple(KINDS),
-        format_func=KINDS.get,
-        key=state.BATCH_KIND,
-        on_change=forget_zip,
-    )
-    paper = right.radio(
-        "Paper size",
-        tuple(PAPERS),
-        format_func=PAPERS.get,
-        key=state.BATCH_PAPER,
-        on_change=forget_zip,
-    )
+    kind = option(left, "What to print", KINDS, state.BATCH_KIND)
+    paper = option(right, "Paper size", PAPERS, state.BATCH_PAPER)
     good = table_rows(marked[marked[PROBLEMS] == ""])
     if st.button(f"Make PDFs for {len(good)} people", type="primary", disabled=not good):
         job = Job(*WEEKS[kind], fmt="pdf", paper=paper, clinic=get_clinic(store))

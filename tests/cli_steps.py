@@ -20,6 +20,13 @@ class Ran:
     err: str
 
 
+def no_app_database(monkeypatch, folder: Path) -> None:
+    """The command line finds no database of the app (an empty data folder, no URL), so no saved
+    clinic header."""
+    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(folder / "data"))
+    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
+
+
 def run_main(argv: list[str], capsys) -> Ran:
     """`main(argv)` in this process; argparse's SystemExit(2) for a bad option becomes status 2."""
     try:

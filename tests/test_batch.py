@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from openpyxl import Workbook
 from pypdf import PdfReader
 
 from planner.batch.job import FileNamer, Job, Made, produce, slug, template_csv
 from planner.batch.outputs import inside, write_into, zip_files
 from planner.batch.sheet import EXTRA, cell_text, check_row, read_sheet
 from planner.profile import Profile, ProfileError
-from tests.cli_steps import ROOT, run_main, run_process
+from tests.cli_steps import ROOT, no_app_database, run_main, run_process
 from tests.conftest import make_profile
+from tests.hostile_cases_batch import workbook
 
 COLUMNS = template_csv().splitlines()[0].split(",")
 HOSTILE = ["../../etc/passwd", "a/b", "CON", ".hidden", "  ", "名前", "..", "/abs/path", "a\\b"]
@@ -26,9 +26,8 @@ CLOCK = {"today": date(2026, 11, 30), "created": datetime(2026, 11, 30, 9, 0, tz
 
 @pytest.fixture(autouse=True)
 def no_saved_clinic(tmp_path, monkeypatch):
-    """The CLI finds no saved clinic header (an empty data folder)."""
-    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
+    """The CLI finds no saved clinic header."""
+    no_app_database(monkeypatch, tmp_path)
 
 
 @pytest.fixture
@@ -348,15 +347,6 @@ def test_a_job_refuses_weeks_out_of_range(weeks, message):
 # --- The one spreadsheet reader --------------------------------------------------------------
 
 
-def workbook(rows: list[list]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def test_rows_are_numbered_as_a_spreadsheet_shows_them():
     """Header row 1; a blank row counts; a cell over two lines is one row, so the next is 4."""
     text = people_text(csv_line(name="Two\nLines"), "\n", csv_line(name="After"))
@@ -438,3 +428,15 @@ def test_the_progress_bar_draws_in_place_on_a_terminal_only():
     assert "\r[#####.....] 5/10" in terminal.getvalue()
     assert "\r[##########] 10/10" in terminal.getvalue()
     assert terminal.getvalue().endswith("\r") and pipe.getvalue() == ""
+
+
+def test_the_readme_states_the_shared_limits():
+    """The README's batch limits are the ones the reader and the job apply."""
+    from planner.batch import limits
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("### Batch printing") : readme.index("### Profile fields")]
+    assert f"| file size | {limits.MAX_BYTES // 2**20} MB |" in section
+    assert f"| people | {limits.MAX_ROWS:,} a file |" in section
+    unpacked = f"{limits.MAX_UNPACKED // 2**20} MB, at most {limits.MAX_SHEET_ROWS:,} rows read"
+    assert unpacked in section and f"at most {limits.MAX_WEEKS} in one file" in section

@@ -11,7 +11,7 @@ import pytest
 
 from planner import build_plan
 from planner.cli.common import app_database_exists
-from tests.cli_steps import ROOT, run_main, run_process
+from tests.cli_steps import ROOT, no_app_database, run_main, run_process
 from tests.conftest import make_profile
 
 # Prints the modules a real `python -m planner ...` process imported, after it ran.
@@ -29,9 +29,8 @@ PDF_OR_SQL = ("fpdf", "typst", "uharfbuzz", "sqlalchemy", "storage", "planner.ex
 
 @pytest.fixture(autouse=True)
 def no_saved_clinic(tmp_path, monkeypatch):
-    """The CLI finds no saved clinic header (an empty data folder)."""
-    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
+    """The CLI finds no saved clinic header."""
+    no_app_database(monkeypatch, tmp_path)
 
 
 @pytest.fixture
