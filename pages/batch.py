@@ -1,25 +1,32 @@
 """Batch printing: a spreadsheet of people in, a ZIP of printable plans out, and the clinic header.
 
 The page collects the file, the edits and the choices; reading, checking and making the files is
-planner.batch.upload and planner.batch.
+planner.batch (the same pipeline as the command line), the table is pages/parts/batch_table.py.
 """
 
 import os
 
 import streamlit as st
 
-from pages.parts import ui
-from planner.batch.job import Job, template_csv, zip_batch
-from planner.batch.upload import PROBLEMS, apply_edits, frame_rows, read_upload, with_problems
+from pages.parts import state, ui
+from pages.parts.batch_table import (
+    PROBLEMS,
+    apply_edits,
+    content_key,
+    table,
+    table_rows,
+    with_problems,
+)
+from planner.batch.job import Job, produce, template_csv
+from planner.batch.limits import MAX_BYTES, MAX_ROWS
+from planner.batch.outputs import zip_files
+from planner.batch.sheet import read_sheet
 from planner.clinic import ClinicError
 from planner.profile import ProfileError
 from storage.clinic import clear_clinic, get_clinic, set_clinic
 
-TABLE_KEY = "batch_table"  # the uploaded people, edits applied (a DataFrame of text cells)
-FILE_KEY = "batch_file"  # the id of the upload that TABLE_KEY came from
-VERSION_KEY = "batch_editor_version"  # bumped to show the editor afresh after edits
-ZIP_KEY = "batch_zip"  # (zip bytes, file names, bad rows) of the last "Make PDFs"
 KINDS = {"sheet": "Weekly sheet (one page)", "booklet": "Four-week booklet (weeks 1-4)"}
+WEEKS = {"sheet": (1, 1), "booklet": (1, 4)}
 PAPERS = {"a4": "A4", "letter": "US Letter"}
 HIGHLIGHT = "background-color: #fdecea; color: #8a1c1c"
 
@@ -28,7 +35,7 @@ def clinic_settings(store) -> None:
     """The clinic name and contact printed on every page, saved for this account."""
     saved = get_clinic(store)
     with st.expander("Clinic header on printed pages", expanded=saved is None):
-        with st.form("clinic_form"):
+        with st.form(state.BATCH_CLINIC_FORM):
             name = st.text_input("Clinic name", saved.name if saved else "", max_chars=60)
             contact = st.text_input(
                 "Contact line (phone, e-mail or address)",
@@ -50,27 +57,45 @@ def clinic_settings(store) -> None:
 
 def load(upload) -> None:
     """Read a newly uploaded file into the table (once per upload)."""
-    if upload is None or st.session_state.get(FILE_KEY) == upload.file_id:
+    if upload is None or st.session_state.get(state.BATCH_FILE) == upload.file_id:
         return
-    st.session_state[FILE_KEY] = upload.file_id
-    st.session_state.pop(ZIP_KEY, None)
+    st.session_state[state.BATCH_FILE] = upload.file_id
+    st.session_state.pop(state.BATCH_ZIP, None)
     try:
-        st.session_state[TABLE_KEY] = read_upload(upload.name, upload.getvalue())
+        st.session_state[state.BATCH_TABLE] = table(read_sheet(upload.name, upload.getvalue()))
     except ProfileError as error:
-        st.session_state.pop(TABLE_KEY, None)
+        st.session_state.pop(state.BATCH_TABLE, None)
         st.error(f"{ui.plain(upload.name)} {ui.plain(error.problems[0].message)}")
 
 
 def editor_key() -> str:
-    return f"batch_editor_{st.session_state.get(VERSION_KEY, 0)}"
+    return state.BATCH_EDITOR.format(version=st.session_state.get(state.BATCH_EDITOR_VERSION, 0))
 
 
 def keep_edits() -> None:
     """Apply the editor's changes to the table, so the Problems column is checked again."""
     edits = st.session_state.get(editor_key(), {})
-    st.session_state[TABLE_KEY] = apply_edits(st.session_state[TABLE_KEY], edits)
-    st.session_state[VERSION_KEY] = st.session_state.get(VERSION_KEY, 0) + 1
-    st.session_state.pop(ZIP_KEY, None)
+    st.session_state[state.BATCH_TABLE] = apply_edits(st.session_state[state.BATCH_TABLE], edits)
+    st.session_state[state.BATCH_EDITOR_VERSION] = (
+        st.session_state.get(state.BATCH_EDITOR_VERSION, 0) + 1
+    )
+    forget_zip()
+
+
+def forget_zip() -> None:
+    """A changed table or option makes the last ZIP stale: it is not offered again."""
+    st.session_state.pop(state.BATCH_ZIP, None)
+
+
+def checked():
+    """The table with each row's problems, checked again only when its content changed."""
+    people = st.session_state[state.BATCH_TABLE]
+    key = content_key(people)
+    cached = st.session_state.get(state.BATCH_CHECKED)
+    if cached is None or cached[0] != key:
+        cached = (key, with_problems(people))
+        st.session_state[state.BATCH_CHECKED] = cached
+    return cached[1]
 
 
 def people_table(marked) -> None:
@@ -93,33 +118,40 @@ def people_table(marked) -> None:
     )
 
 
+def option(column, label: str, choices: dict[str, str], key: str) -> str:
+    """A choice for the files; changing it forgets a ZIP made with the old one."""
+    return column.radio(
+        label, tuple(choices), format_func=choices.get, key=key, on_change=forget_zip
+    )
+
+
 def make_files(store, marked) -> None:
     """Choices, the Make PDFs button with a progress bar, and the ZIP to download."""
     left, right = st.columns(2)
-    kind = left.radio("What to print", tuple(KINDS), format_func=KINDS.get, key="batch_kind")
-    paper = right.radio("Paper size", tuple(PAPERS), format_func=PAPERS.get, key="batch_paper")
-    good = [row for row in frame_rows(marked[marked[PROBLEMS] == ""])]
+    kind = option(left, "What to print", KINDS, state.BATCH_KIND)
+    paper = option(right, "Paper size", PAPERS, state.BATCH_PAPER)
+    good = table_rows(marked[marked[PROBLEMS] == ""])
     if st.button(f"Make PDFs for {len(good)} people", type="primary", disabled=not good):
-        weeks = (1, 4) if kind == "booklet" else (1, 1)
-        job = Job(*weeks, fmt="pdf", paper=paper, clinic=get_clinic(store))
+        job = Job(*WEEKS[kind], fmt="pdf", paper=paper, clinic=get_clinic(store))
         bar = st.progress(0.0, text="Making PDFs ...")
 
-        def progress(done: int, total: int) -> None:
-            bar.progress(done / total, text=f"Made {done} of {total}")
+        def progress(done: int) -> None:
+            bar.progress(done / len(good), text=f"Made {done} of {len(good)}")
 
-        st.session_state[ZIP_KEY] = zip_batch(good, job, os.cpu_count() or 1, progress)
+        results = produce(good, job, os.cpu_count() or 1)
+        st.session_state[state.BATCH_ZIP] = zip_files(results, progress)
         bar.empty()
-    if ZIP_KEY in st.session_state:
-        data, names, _ = st.session_state[ZIP_KEY]
+    if state.BATCH_ZIP in st.session_state:
+        zipped = st.session_state[state.BATCH_ZIP]
         st.download_button(
-            f"Download {len(names)} PDFs (ZIP)",
-            data=data,
+            f"Download {len(zipped.names)} PDFs (ZIP)",
+            data=zipped.data,
             file_name="backplan-plans.zip",
             mime="application/zip",
-            key="download_zip",
+            key=state.BATCH_DOWNLOAD_ZIP,
             icon=":material/folder_zip:",
         )
-        st.caption("In the ZIP: " + ui.plain(", ".join(names)))
+        st.caption("In the ZIP: " + ui.plain(", ".join(zipped.names)))
 
 
 st.title("Batch printing")
@@ -134,13 +166,20 @@ st.download_button(
     data=template_csv(),
     file_name="people_template.csv",
     mime="text/csv",
-    key="download_template",
+    key=state.BATCH_DOWNLOAD_TEMPLATE,
     icon=":material/download:",
 )
-load(st.file_uploader("Spreadsheet of people (CSV or Excel)", type=["csv", "xlsx"], key="upload"))
-if TABLE_KEY not in st.session_state:
-    st.info("Upload a spreadsheet to see its people here. At most 2,000 rows and 5 MB.")
+load(
+    st.file_uploader(
+        "Spreadsheet of people (CSV or Excel)", type=["csv", "xlsx"], key=state.BATCH_UPLOAD
+    )
+)
+if state.BATCH_TABLE not in st.session_state:
+    st.info(
+        "Upload a spreadsheet to see its people here. "
+        f"At most {MAX_ROWS:,} rows and {MAX_BYTES // 2**20} MB."
+    )
     st.stop()
-marked = with_problems(st.session_state[TABLE_KEY])
+marked = checked()
 people_table(marked)
 make_files(store, marked)

@@ -15,6 +15,7 @@ from planner import WeekPlan, build_plan
 from planner.clinic import ClinicHeader
 from planner.exports.csv_table import plan_csv
 from planner.exports.ics_calendar import plan_ics
+from planner.exports.json_plan import plan_json
 from planner.exports.pdf_sheet import plan_pdf
 from planner.plan import Day
 from planner.schedule import current_session, programme_week
@@ -149,7 +150,7 @@ def downloads(plan: WeekPlan, clinic: ClinicHeader | None) -> None:
     )
     right.download_button(
         "Data (JSON)",
-        data=lambda: json.dumps(plan.to_dict(), indent=2, ensure_ascii=False),
+        data=lambda: plan_json(plan),
         file_name=f"{name}.json",
         mime="application/json",
         key="download_json",

@@ -1,7 +1,8 @@
 """The resolved weekly plan: small frozen dataclasses whose `to_dict()` is the JSON contract."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
+from functools import cache
 from typing import Any
 
 from planner.guidelines import SECONDS_PER_REP_MIN
@@ -10,6 +11,8 @@ DISCLAIMER = (
     "BackPlan gives general exercise and self-care information. It is not a substitute for a "
     "clinician: if in doubt, or if pain gets worse, see a doctor or physiotherapist."
 )
+
+_PLAIN = (str, int, float, type(None))  # JSON values kept as they are (bool is an int)
 
 
 @dataclass(frozen=True)
@@ -119,17 +122,25 @@ class WeekPlan:
 
     def to_dict(self) -> dict[str, Any]:
         """The plan as JSON-ready data: lists, ISO dates, and each day's minutes."""
-        out = _jsonable(asdict(self))
+        out = _jsonable(self)
         for day, raw in zip(self.days, out["days"], strict=True):
             raw["minutes"] = day.minutes
         return out
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    """Dataclasses as dicts of their fields, tuples as lists, dates as ISO text, in one pass
+    (dataclasses.asdict deep-copies every value first, which was most of the cost)."""
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, tuple | list):
         return [_jsonable(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names (a TypeError for anything else: no silent guess)."""
+    return tuple(f.name for f in fields(cls))

@@ -1,27 +1,22 @@
 """The batch printing page under AppTest: upload, problems marked, edits applied, ZIP made."""
 
+import csv
 import io
 import re
 import zipfile
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from openpyxl import Workbook
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from pages.parts import state
+from pages.parts.batch_table import PROBLEMS, apply_edits, table, table_rows, with_problems
 from planner.batch.job import template_csv
-from planner.batch.upload import (
-    MAX_ROWS,
-    PROBLEMS,
-    apply_edits,
-    cell_text,
-    frame_rows,
-    read_upload,
-    with_problems,
-)
+from planner.batch.limits import MAX_ROWS
+from planner.batch.sheet import read_sheet
 from planner.clinic import ClinicHeader
-from planner.profile import ProfileError
 from storage import dispose_engines, open_store
 from storage.clinic import get_clinic
 
@@ -82,9 +77,10 @@ def test_make_pdfs_gives_a_zip_of_one_pdf_per_good_row():
     at = upload(batch_page(), "people.csv", (TEMPLATE + BAD_LINE).encode())
     at.button[-1].click().run()
     assert not at.exception
-    data, names, _ = at.session_state["batch_zip"]
+    zipped = at.session_state[state.BATCH_ZIP]
+    names = list(zipped.names)
     assert names == ["Alex-Example.pdf", "Sam-Sample.pdf", "Jo-Demo.pdf"]
-    archive = zipfile.ZipFile(io.BytesIO(data))
+    archive = zipfile.ZipFile(io.BytesIO(zipped.data))
     assert archive.namelist() == names
     for name in names:
         assert len(PdfReader(io.BytesIO(archive.read(name))).pages) == 1
@@ -94,11 +90,11 @@ def test_make_pdfs_gives_a_zip_of_one_pdf_per_good_row():
 def test_the_booklet_choice_makes_booklets_on_letter_paper():
     """Choosing the four-week booklet and US Letter makes multi-page Letter PDFs."""
     at = upload(batch_page(), "people.csv", TEMPLATE.encode())
-    at.radio(key="batch_kind").set_value("booklet")
-    at.radio(key="batch_paper").set_value("letter").run()
+    at.radio(key=state.BATCH_KIND).set_value("booklet")
+    at.radio(key=state.BATCH_PAPER).set_value("letter").run()
     at.button[-1].click().run()
-    data, names, _ = at.session_state["batch_zip"]
-    reader = PdfReader(io.BytesIO(zipfile.ZipFile(io.BytesIO(data)).read(names[0])))
+    zipped = at.session_state[state.BATCH_ZIP]
+    reader = PdfReader(io.BytesIO(zipfile.ZipFile(io.BytesIO(zipped.data)).read(zipped.names[0])))
     assert len(reader.pages) >= 7 and float(reader.pages[0].mediabox.height) == pytest.approx(792)
 
 
@@ -120,55 +116,66 @@ def test_the_clinic_header_form_saves_for_this_account():
     assert get_clinic(open_store()) == ClinicHeader("Riverside Physio", "01234 567890")
 
 
-def test_an_excel_workbook_is_read_like_the_csv(tmp_path):
-    """An .xlsx with numbers, booleans and dates gives the same cells as the CSV template."""
-    frame = pd.read_csv(io.StringIO(TEMPLATE), dtype=object)
-    frame["recent_trauma"] = False
-    frame["start_date"] = pd.to_datetime(frame["start_date"])
-    frame["age"] = frame["age"].astype(float)
-    path = tmp_path / "people.xlsx"
-    frame.to_excel(path, index=False)
-    table = read_upload("people.xlsx", path.read_bytes())
-    assert list(table.index) == [2, 3, 4]
-    assert table.loc[2, "age"] == "47" and table.loc[2, "start_date"] == "2026-11-30"
-    assert (with_problems(table)[PROBLEMS] == "").all()
+def test_changing_an_option_clears_the_made_zip():
+    """A ZIP made as A4 sheets is not offered once Letter or the booklet is chosen."""
+    at = upload(batch_page(), "people.csv", TEMPLATE.encode())
+    at.button[-1].click().run()
+    assert state.BATCH_ZIP in at.session_state and at.get("download_button")[-1].label.endswith(
+        "(ZIP)"
+    )
+    at.radio(key=state.BATCH_PAPER).set_value("letter").run()
+    assert state.BATCH_ZIP not in at.session_state
+    assert not [b for b in at.get("download_button") if b.label.endswith("(ZIP)")]
+    at.button[-1].click().run()
+    at.radio(key=state.BATCH_KIND).set_value("booklet").run()
+    assert state.BATCH_ZIP not in at.session_state
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "message"),
-    [
-        ("people.txt", b"x", "must be a .csv or .xlsx"),
-        ("people.csv", "name\nZoë".encode("latin-1"), "is not UTF-8"),
-        ("people.csv", b"name,age\n", "has no people"),
-        ("people.xlsx", b"not a workbook", "cannot be read as an Excel workbook"),
-    ],
-)
-def test_unreadable_uploads_are_refused_naming_the_problem(name, data, message):
-    """Wrong type, wrong encoding, no rows or a broken workbook: a ProfileError saying which."""
-    with pytest.raises(ProfileError, match=message):
-        read_upload(name, data)
+def test_each_row_is_checked_once_until_the_table_changes():
+    """A rerun without a change reuses the checked table; an edit checks the new table."""
+    at = upload(batch_page(), "people.csv", (TEMPLATE + BAD_LINE).encode())
+    first = at.session_state[state.BATCH_CHECKED]
+    at.run()
+    assert at.session_state[state.BATCH_CHECKED][1] is first[1]
+    edited = apply_edits(at.session_state[state.BATCH_TABLE], {"deleted_rows": [3]})
+    at.session_state[state.BATCH_TABLE] = edited
+    at.run()
+    assert at.session_state[state.BATCH_CHECKED][0] != first[0]
+    assert "All 3 rows are ready" in at.success[0].value
+
+
+def test_an_uploaded_workbook_shows_its_people():
+    """An .xlsx upload goes through the same reader as a CSV and shows the same table."""
+    book = Workbook()
+    for row in csv.reader(io.StringIO(TEMPLATE)):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = upload(batch_page(), "people.xlsx", buffer.getvalue())
+    assert list(at.data_editor[0].value["name"]) == ["Alex Example", "Sam Sample", "Jo Demo"]
+
+
+def test_the_table_keeps_row_numbers_and_every_column_as_text():
+    """The rows' numbers become the index; table_rows gives the rows back as they came."""
+    rows = read_sheet("people.csv", (TEMPLATE + BAD_LINE).encode())
+    frame = table(rows)
+    assert list(frame.index) == [2, 3, 4, 5] and frame.index.name == "Row"
+    assert table_rows(frame) == rows
+    assert table_rows(with_problems(frame)) == rows
 
 
 def test_edits_change_cells_delete_rows_and_add_rows():
     """Data-editor edits are applied by position, then deletions, then additions."""
-    table = read_upload("people.csv", (TEMPLATE + BAD_LINE).encode())
+    frame = table(read_sheet("people.csv", (TEMPLATE + BAD_LINE).encode()))
     edits = {
         "edited_rows": {3: {"age": 40.0, PROBLEMS: "ignored"}},
         "deleted_rows": [0],
-        "added_rows": [{"name": "New Person"}],
+        "added_rows": [{"name": "New Person", "age": float("nan")}],
     }
-    changed = apply_edits(table, edits)
-    assert list(changed.index) == [3, 4, 5, 6]
+    changed = apply_edits(with_problems(frame), edits)
+    assert list(changed.index) == [3, 4, 5, 6] and PROBLEMS not in changed.columns
     assert changed.loc[5, "age"] == "40" and changed.loc[6, "name"] == "New Person"
+    assert changed.loc[6, "age"] == ""
     marked = with_problems(changed)
     assert marked.loc[5, PROBLEMS] == "" and "required" in marked.loc[6, PROBLEMS]
-    assert [row for row, _ in frame_rows(marked)] == [3, 4, 5, 6]
-
-
-@pytest.mark.parametrize(
-    ("value", "text"),
-    [(None, ""), (float("nan"), ""), (170.0, "170"), (1.5, "1.5"), (True, "true"), (" x ", "x")],
-)
-def test_cells_become_the_text_a_csv_would_hold(value, text):
-    """Excel's numbers, booleans and blanks read as CSV text."""
-    assert cell_text(value) == text
+    assert [row for row, _ in table_rows(marked)] == [3, 4, 5, 6]

@@ -1,6 +1,6 @@
 """A corpus of hostile and broken input, one readable row per case, for all four entry points:
-the `plan` command (here), the `batch` command and the Batch printing upload
-(test_hostile_batch.py), the JSON import and the profile form (test_hostile_app.py).
+the `plan` command (here), the `batch` command and the Batch printing upload (cases in
+tests/hostile_cases_batch.py), the JSON import and the profile form (test_hostile_app.py).
 
 Every refused case must name the field (and the row or record where there is one), exit with
 status 2 on the command line without a traceback, and write or lose nothing. The few accepted rows
@@ -9,48 +9,26 @@ where the README says. The last test checks the corpus is as large and as wide a
 """
 
 import json
-import subprocess
-import sys
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from planner.cli.main import main
 from tests.conftest import make_profile
-
-ROOT = Path(__file__).resolve().parent.parent
-DIRECTORY, MISSING = "<a directory>", "<no such file>"  # inputs that are not a file at all
-OLD = b"the plan printed last week\n"  # a previous output that a refused run must leave alone
-
-
-@dataclass(frozen=True)
-class Case:
-    """One corpus row: the input, what the message must say (field, and row or record), and
-    whether the input is fine after all. `args` are extra options; `real` runs a subprocess."""
-
-    id: str
-    data: Any
-    expect: str = ""
-    accepted: bool = False
-    args: tuple[str, ...] = ()
-    suffix: str = ".json"
-    real: bool = False
-
-
-def params(cases: list[Case]) -> list:
-    return [pytest.param(case, id=case.id) for case in cases]
+from tests.hostile_cases import (
+    DIRECTORY,
+    MISSING,
+    OLD,
+    Case,
+    params,
+    run_cli,
+    with_key,
+    write_input,
+)
 
 
 def profile(**changes: Any) -> str:
     """A valid profile as JSON text with fields changed (None drops one; NaN stays a literal)."""
     return json.dumps(make_profile(**changes), ensure_ascii=False)
-
-
-def with_key(text: str, key: str, value: Any) -> str:
-    """JSON object text with one more "key": value at the end, even a key already there."""
-    return f"{text[:-1]}, {json.dumps(key)}: {json.dumps(value)}}}"
 
 
 def one_row_csv(header: str, row: str) -> str:
@@ -194,31 +172,6 @@ PLAN_CASES = [
 ]
 
 
-def run_cli(argv: list[str], cwd: Path, real: bool, capsys) -> tuple[int, str]:
-    """Exit status and all output of `python -m planner ARGV`: in-process, or as a real process."""
-    if real:
-        done = subprocess.run(
-            [sys.executable, "-m", "planner", *argv], cwd=cwd, capture_output=True, timeout=60
-        )
-        return done.returncode, (done.stdout + done.stderr).decode()
-    try:
-        status = main(argv)
-    except SystemExit as exc:  # argparse refuses a bad option with SystemExit(2)
-        status = exc.code
-    out, err = capsys.readouterr()
-    return status, out + err
-
-
-def write_input(folder: Path, case: Case) -> Path:
-    path = folder / f"profile{case.suffix}"
-    if case.data == DIRECTORY:
-        path.mkdir()
-    elif case.data != MISSING:
-        data = case.data if isinstance(case.data, bytes) else case.data.encode()
-        path.write_bytes(data)
-    return path
-
-
 @pytest.mark.parametrize("case", params([c for c in PLAN_CASES if not c.accepted]))
 def test_the_plan_command_refuses_hostile_input(case, tmp_path, monkeypatch, capsys):
     """Status 2, a message naming the field, no traceback; no new file, an old output kept."""
@@ -229,7 +182,7 @@ def test_the_plan_command_refuses_hostile_input(case, tmp_path, monkeypatch, cap
     before = sorted(tmp_path.rglob("*"))
     for output in (tmp_path / "new.json", old):
         argv = ["plan", str(source), "-o", str(output), *case.args]
-        status, said = run_cli(argv, ROOT, case.real, capsys)
+        status, said = run_cli(argv, case.real, capsys)
         assert status == 2, said
         assert case.expect in said and "Traceback" not in said
     assert sorted(tmp_path.rglob("*")) == before  # nothing new, no temporary file left
@@ -241,7 +194,7 @@ def test_the_plan_command_accepts_what_is_fine(case, tmp_path, capsys):
     """Boundaries just inside, a BOM and a formula-looking name make a plan."""
     source = write_input(tmp_path, case)
     out = tmp_path / "plan.out"
-    status, said = run_cli(["plan", str(source), "-o", str(out), *case.args], ROOT, False, capsys)
+    status, said = run_cli(["plan", str(source), "-o", str(out), *case.args], False, capsys)
     assert status == 0, said
     text = out.read_text()
     assert text.startswith("day,date,category" if "csv" in case.args else '{\n  "safe_to_exercise"')
@@ -250,8 +203,9 @@ def test_the_plan_command_accepts_what_is_fine(case, tmp_path, capsys):
 
 def test_the_corpus_is_large_and_covers_every_entry_point():
     """At least 60 refused cases in all, each entry point with its own, every id unique."""
+    # FORM_CASES and IMPORT_CASES move to tests/hostile_cases_app.py on the "pages" branch
+    from tests.hostile_cases_batch import BATCH_CASES, UPLOAD_CASES
     from tests.test_hostile_app import FORM_CASES, IMPORT_CASES
-    from tests.test_hostile_batch import BATCH_CASES, UPLOAD_CASES
 
     corpus = {
         "plan command": PLAN_CASES,

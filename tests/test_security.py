@@ -21,8 +21,9 @@ from openpyxl import Workbook
 
 from planner import parse_profile
 from planner.batch.job import template_csv
-from planner.batch.upload import MAX_BYTES as BATCH_MAX_BYTES
-from planner.batch.upload import MAX_ROWS, MAX_SHEET_ROWS, MAX_UNPACKED, read_upload
+from planner.batch.limits import MAX_BYTES as BATCH_MAX_BYTES
+from planner.batch.limits import MAX_ROWS, MAX_SHEET_ROWS, MAX_UNPACKED
+from planner.batch.sheet import read_sheet
 from planner.files.profile_files import profile_from_csv, read_text
 from planner.profile import ProfileError
 from storage.transfer import MAX_BYTES as IMPORT_MAX_BYTES
@@ -128,8 +129,8 @@ def test_the_html_checker_sees_the_print_stylesheet_and_button():
 
 
 def test_the_server_upload_limit_matches_the_pages_own_limits():
-    """server.maxUploadSize is 5 (Streamlit counts MB as 1024 * 1024 bytes), and the batch and
-    import pages' own checks use the same limit."""
+    """server.maxUploadSize is 5 (Streamlit counts MB as 1024 * 1024 bytes), and the batch limit
+    (the page's and the command line's) and the import page's own check use the same."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     limit = config["server"]["maxUploadSize"] * 1024 * 1024
     assert config["server"]["maxUploadSize"] == 5
@@ -140,7 +141,7 @@ def test_the_server_upload_limit_matches_the_pages_own_limits():
 def test_a_batch_upload_over_the_limit_is_refused_before_it_is_read(filename):
     """One byte over 5 MB: a clear message, whatever the file holds."""
     with pytest.raises(ProfileError) as caught:
-        read_upload(filename, b"x" * (BATCH_MAX_BYTES + 1))
+        read_sheet(filename, b"x" * (BATCH_MAX_BYTES + 1))
     assert str(caught.value.problems[0]) == "file: is 5.2 MB; the limit is 5 MB"
 
 
@@ -150,11 +151,8 @@ def test_a_batch_upload_at_the_limit_is_read():
     padding = BATCH_MAX_BYTES - len(text.encode())
     data = (text + (" " * 999 + "\n") * (padding // 1000) + " " * (padding % 1000)).encode()
     assert len(data) == BATCH_MAX_BYTES
-    assert list(read_upload("people.csv", data)["name"]) == [
-        "Alex Example",
-        "Sam Sample",
-        "Jo Demo",
-    ]
+    names = [cells["name"] for _, cells in read_sheet("people.csv", data)]
+    assert names == ["Alex Example", "Sam Sample", "Jo Demo"]
 
 
 def template_workbook(extra_rows: int = 0, padding: int = 0) -> bytes:
@@ -177,9 +175,9 @@ def test_a_workbook_that_unpacks_too_big_is_refused_before_it_is_read():
     data = template_workbook(padding=MAX_UNPACKED)
     assert len(data) < 100_000
     with pytest.raises(ProfileError) as caught:
-        read_upload("people.xlsx", data)
+        read_sheet("people.xlsx", data)
     assert str(caught.value.problems[0]) == "file: unpacks to more than 20 MB; make it smaller"
-    names = list(read_upload("people.xlsx", template_workbook())["name"])
+    names = [cells["name"] for _, cells in read_sheet("people.xlsx", template_workbook())]
     assert names == ["Alex Example", "Sam Sample", "Jo Demo"]
 
 
@@ -187,22 +185,22 @@ def test_a_workbook_with_too_many_rows_is_refused_with_a_clear_message():
     """Over 4,000 rows (2,000 people and room for blank rows; the reader stops there): refused.
     Up to there, the people are counted as in a CSV."""
     with pytest.raises(ProfileError) as caught:
-        read_upload("people.xlsx", template_workbook(extra_rows=MAX_SHEET_ROWS))
+        read_sheet("people.xlsx", template_workbook(extra_rows=MAX_SHEET_ROWS))
     assert str(caught.value.problems[0]) == (
         "file: has more than 4,000 rows; make at most 2,000 people at a time"
     )
     with pytest.raises(ProfileError) as caught:
-        read_upload("people.xlsx", template_workbook(extra_rows=MAX_ROWS - 2))
+        read_sheet("people.xlsx", template_workbook(extra_rows=MAX_ROWS - 2))
     assert str(caught.value.problems[0]) == ("file: has 2,001 people; make at most 2,000 at a time")
 
 
 def test_a_cell_too_big_for_the_csv_reader_is_a_problem_not_a_crash():
     """A 200 kB cell (within 5 MB) overflows the csv module's 128 kB cell limit: the batch upload
-    and a one-profile CSV both say which line, instead of raising csv.Error."""
+    and a one-profile CSV both say where, instead of raising csv.Error."""
     text = template_csv().replace("Sam Sample", "x" * 200_000)
     with pytest.raises(ProfileError) as caught:
-        read_upload("people.csv", text.encode())
-    assert str(caught.value.problems[0]).startswith("file: cannot be read as CSV (line 3: field")
+        read_sheet("people.csv", text.encode())
+    assert str(caught.value.problems[0]).startswith("file: cannot be read as CSV (row 3: field")
     header, first = text.splitlines()[:2]
     with pytest.raises(ProfileError, match=r"cannot be read as CSV \(line 1: field larger"):
         profile_from_csv("x" * 200_000 + "," + header + "\n" + first)

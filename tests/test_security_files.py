@@ -15,16 +15,9 @@ from pathlib import Path
 import pytest
 
 from planner import build_plan
-from planner.batch.job import (
-    RESERVED,
-    SLUG_MAX,
-    FileNamer,
-    Job,
-    read_rows,
-    slug,
-    template_csv,
-    zip_batch,
-)
+from planner.batch.job import RESERVED, SLUG_MAX, FileNamer, Job, produce, slug, template_csv
+from planner.batch.outputs import zip_files
+from planner.batch.sheet import read_sheet
 from planner.exports.csv_table import COLUMNS, plan_csv
 from tests.conftest import make_profile
 
@@ -92,15 +85,16 @@ def csv_with(*names: str) -> list[tuple[int, dict]]:
     for name in names:
         row = make_profile(name=name)
         writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
-    return list(read_rows(io.StringIO(out.getvalue())))
+    return read_sheet("people.csv", out.getvalue().encode())
 
 
 def test_the_batch_zip_holds_only_plain_unique_names_that_unpack_inside(tmp_path):
     """The app's ZIP of hostile names: flat, unique entries that unpack inside the folder."""
     names = [n for n in HOSTILE_NAMES if "\x00" not in n and len(n) <= 60] + ["COM¹", "Zoë", "zoë"]
-    data, files, errors = zip_batch(csv_with(*names), Job(fmt="json"))
-    assert errors == [] and len(files) == len(names)
-    archive = zipfile.ZipFile(io.BytesIO(data))
+    zipped = zip_files(produce(csv_with(*names), Job(fmt="json")))
+    files = list(zipped.names)
+    assert zipped.errors == () and len(files) == len(names)
+    archive = zipfile.ZipFile(io.BytesIO(zipped.data))
     assert archive.namelist() == files
     assert len({unicodedata.normalize("NFC", f).casefold() for f in files}) == len(files)
     assert "COM¹_.json" in files

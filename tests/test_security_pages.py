@@ -18,7 +18,7 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from planner import parse_profile
-from planner.batch.upload import MAX_BYTES
+from planner.batch.limits import MAX_BYTES
 from planner.log_entry import LogEntry
 from storage import open_store
 from storage.transfer import export_all, to_json

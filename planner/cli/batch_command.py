@@ -1,31 +1,31 @@
 """The `batch` and `template` commands: one file per person of a spreadsheet, into a folder.
 
     python -m planner batch PEOPLE.csv --out DIR [--weeks 1-4 | --weeks 2] [--paper a4|letter]
-        [--format pdf|ics|json] [--clinic-name NAME --clinic-contact LINE]
+        [--format pdf|ics|json] [--clinic-name NAME --clinic-contact LINE]    (or PEOPLE.xlsx)
     python -m planner template > people.csv
 
-Bad rows are reported on standard error with their line number, the field and what it allows; the
-good rows are still made, and the exit status is 2 when any row was bad. Files are written whole or
-not at all. On a terminal, a progress bar shows on standard error.
+Bad rows are reported on standard error with their row number (the header is row 1), the field
+and what it allows; the good rows are still made, and the exit status is 2 when any row was bad.
+Files are written whole or not at all. The limits are the page's (planner/batch/limits.py). On a
+terminal, a progress bar shows on standard error.
 """
 
 import argparse
 import os
 import re
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
-from planner.batch.job import FORMATS, FileNamer, Job, Made, produce, read_rows, template_csv
+from planner.batch.job import FORMATS, Job, Made, produce, template_csv
+from planner.batch.limits import MAX_WEEKS
+from planner.batch.outputs import write_into
+from planner.batch.sheet import read_sheet_file
 from planner.cli.common import BAD_INPUT, clinic_header, clinic_options, fail, session_time
 from planner.clinic import ClinicError
-from planner.files.atomic import write_atomically
-from planner.files.profile_files import read_text
 from planner.guidelines import MAX_WEEK
 from planner.profile import ProfileError
-
-MAX_WEEKS = 12  # one booklet covers at most this many weeks
-MAX_CSV_BYTES = 50_000_000
 
 
 def weeks(text: str) -> tuple[int, int]:
@@ -44,8 +44,12 @@ def weeks(text: str) -> tuple[int, int]:
 
 def add_batch_commands(commands) -> None:
     """Add `batch` and `template` to the CLI's subcommands."""
-    batch = commands.add_parser("batch", help="make one file per person of a CSV of profiles")
-    batch.add_argument("people", type=Path, help="CSV with one profile a row (see `template`)")
+    batch = commands.add_parser(
+        "batch", help="make one file per person of a spreadsheet (.csv or .xlsx) of profiles"
+    )
+    batch.add_argument(
+        "people", type=Path, help=".csv or .xlsx with one profile a row (see `template`)"
+    )
     batch.add_argument("--out", type=Path, required=True, help="folder for the files (made)")
     batch.add_argument(
         "--weeks", type=weeks, default=(1, 1), help="a week (2) or a range (1-4): a booklet PDF"
@@ -89,28 +93,31 @@ class ProgressBar:
 
 def run_batch(args: argparse.Namespace) -> int:
     try:
-        text = read_text(args.people, limit=MAX_CSV_BYTES)
-        total = sum(1 for _ in read_rows(text.splitlines(keepends=True)))
+        rows = read_sheet_file(args.people)
         clinic = clinic_header(args) if args.format == "pdf" else None
-        job = Job(*args.weeks, args.format, args.paper, clinic, session_time=args.time)
     except ProfileError as exc:
         for problem in exc.problems:
             fail(f"{args.people} {problem.message}")
         return BAD_INPUT
     except ClinicError as exc:
         return fail(str(exc))
-    if total == 0:  # checked before --out is made: a header alone must not leave an empty folder
-        return fail(f"{args.people} has no people in it (only a header)")
-    try:
+    try:  # made only now: a refused file must not leave an empty folder
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return fail(f"--out: cannot use {args.out} ({exc.strerror})")
-    rows = read_rows(text.splitlines(keepends=True))
+    job = Job(
+        *args.weeks,
+        fmt=args.format,
+        paper=args.paper,
+        clinic=clinic,
+        today=date.today(),
+        created=datetime.now(UTC),
+        session_time=args.time,
+    )
     made, doctor, bad = 0, 0, 0
-    namer, bar = FileNamer(job.fmt), ProgressBar(total, sys.stderr)
-    for done, result in enumerate(produce(rows, job, args.workers), start=1):
+    bar = ProgressBar(len(rows), sys.stderr)
+    for done, result in enumerate(write_into(args.out, produce(rows, job, args.workers)), 1):
         if isinstance(result, Made):
-            write_atomically(inside(args.out, namer.name(result.name, result.row)), result.data)
             made, doctor = made + 1, doctor + (not result.safe)
         else:
             bar.clear()
@@ -123,11 +130,3 @@ def run_batch(args: argparse.Namespace) -> int:
     print(f"backplan: made {made} file(s) in {args.out}{notes}", file=sys.stderr, end="")
     print(f"; {bad} row(s) with problems" if bad else "", file=sys.stderr)
     return BAD_INPUT if bad else 0
-
-
-def inside(folder: Path, name: str) -> Path:
-    """folder/name, refusing any name that would land outside the folder."""
-    path = (folder / name).resolve()
-    if path.parent != folder.resolve():
-        raise ValueError(f"unsafe file name {name!r}")
-    return path

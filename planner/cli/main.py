@@ -5,7 +5,6 @@ Bad input exits with status 2 and a message naming the field; no traceback, no p
 """
 
 import argparse
-import json
 import sys
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -25,7 +24,9 @@ FORMATS = ("json", "csv", "pdf", "ics")
 def _render(plan: WeekPlan, fmt: str, paper: str, at: time, today: date, clinic) -> bytes:
     """The plan in the chosen format, as bytes."""
     if fmt == "json":
-        return (json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n").encode()
+        from planner.exports.json_plan import plan_json
+
+        return plan_json(plan)
     if fmt == "csv":
         from planner.exports.csv_table import plan_csv
 
