@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from planner import build_plan  # noqa: E402
+from planner import build_plan
 
 PERSONAS = Path(__file__).resolve().parent.parent.parent / "shared" / "personas"
 if not PERSONAS.is_dir():
@@ -95,7 +95,7 @@ def markdown(table: list[dict], before: dict[str, dict] | None) -> str:
     """The rows as a Markdown table, with the "before" numbers beside them when given."""
     head = ["Persona", "Offered min", "Wk 1 min", "Wk 1 work s", "Wk 4 min", "Wk 4 work s"]
     if before:
-        head[2:2] = ["Before wk 1 min", "Before wk 1 work s", "Before wk 4 min", "Before wk 4 work s"]
+        head[2:2] = [f"Before {h}" for h in head[2:6]]
     head.append("Personal to this person (week 4)")
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in table:
@@ -130,8 +130,9 @@ def main() -> None:
     for r in table:
         w1, w4 = r["week1"], r["week4"]
         print(
-            f"{r['persona']:28} offered {r['offered']:2} | wk1 {w1['minutes']:>5} min "
-            f"{w1['work_s']:>5} s | wk4 {w4['minutes']:>5} min {w4['work_s']:>5} s | {r['personal']}"
+            f"{r['persona']:28} offered {r['offered']:2} | "
+            f"wk1 {w1['minutes']:>5} min {w1['work_s']:>5} s | "
+            f"wk4 {w4['minutes']:>5} min {w4['work_s']:>5} s | {r['personal']}"
         )
 
 

@@ -81,6 +81,10 @@ class Profile(BaseModel):
     red_flags: list[RedFlag]
     days_per_week: int = Field(ge=1, le=7, description="exercise days a week")
     minutes_per_day: int = Field(ge=10, le=60, description="minutes a session")
+    floor: Literal["easy", "hard", "cannot"] = Field(
+        "easy", description="getting down to the floor and up again"
+    )
+    screen_work: bool = Field(False, description="works at a screen")
     start_date: date | None = None
 
     @field_validator("*", mode="before")

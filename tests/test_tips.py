@@ -23,9 +23,14 @@ def test_every_topic_is_covered():
     assert set(tips()) == TOPICS
 
 
-def test_long_sitting_gets_the_desk_set_up_and_breaks():
-    text = tips(sitting_hours=9)["posture"]
+def test_long_sitting_at_a_screen_gets_the_desk_set_up_and_breaks():
+    text = tips(sitting_hours=9, screen_work=True)["posture"]
     assert "9 hours" in text and "eye level" in text and "every 50-60 minutes" in text
+
+
+def test_long_sitting_without_screen_work_gets_breaks_but_no_screen_set_up():
+    text = tips(sitting_hours=9)["posture"]
+    assert "every 50-60 minutes" in text and "screen" not in text.replace("screen work", "")
 
 
 def test_overweight_gets_a_safe_pace_in_the_persons_units():
