@@ -36,6 +36,7 @@ class _Strict(BaseModel):
 class Ladder(_Strict):
     source: str
     note: str
+    first_week_top: int = Field(ge=0)  # week 1 fills the time up to this rung at most
     rungs: tuple[tuple[int, int, int], ...] = Field(min_length=1)
 
 
@@ -54,7 +55,7 @@ class Exercise(_Strict):
     cautions: tuple[str, ...]
     easier: str | None = None
     harder: str | None = None
-    focus: Literal["lifting", "balance"] | None = None
+    focus: Literal["lifting", "balance", "strength"] | None = None
     daily_for: frozenset[str] = frozenset()  # conditions that add it to every session
 
     @property

@@ -8,7 +8,7 @@ deterministic: the same week in gives the same week out.
 
 from planner import guidelines as g
 from planner.data_files import Exercise, exercises_by_id
-from planner.dosing import seconds_at, top_rung, volume_at
+from planner.dosing import ladder_for, seconds_at, top_rung, volume_at
 from planner.profile import Profile
 
 Slot = tuple[Exercise, int]
@@ -65,32 +65,48 @@ def harder_slot(slot: Slot, profile: Profile, safe_ids: frozenset[str]) -> Slot 
     return harder, max((r for r in rungs if volume_at(harder, r, profile) <= now), default=0)
 
 
-def next_slots(slot: Slot, profile: Profile, safe_ids: frozenset[str]) -> list[Slot]:
+def next_slots(
+    slot: Slot, profile: Profile, safe_ids: frozenset[str], first_week: bool = False
+) -> list[Slot]:
     """One step up, in the order to try: the next rung, else (at the top of the ladder, or when
-    the next rung does not fit the time) the harder variant."""
+    the next rung does not fit the time) the harder variant. Filling week 1 keeps the variant
+    and stops at the ladder's first-week top."""
     exercise, rung = slot
-    harder = harder_slot(slot, profile, safe_ids)
-    steps = [(exercise, rung + 1)] if rung < top_rung(exercise, profile) else []
+    top = (
+        ladder_for(exercise, profile).first_week_top if first_week else top_rung(exercise, profile)
+    )
+    steps = [(exercise, rung + 1)] if rung < top else []
+    harder = None if first_week else harder_slot(slot, profile, safe_ids)
     return steps + ([harder] if harder else [])
 
 
-def step_up(week: Week, profile: Profile, budget_s: int, safe_ids: frozenset[str]) -> Week:
-    """Next week: exercises on the lowest rungs first, each at most one step, within the time
-    and about +20% volume."""
+def _slots_by_dose(week: Week) -> dict[Slot, list[tuple[int, int]]]:
+    """Where each exercise-and-rung sits: (session, position) lists, lowest rungs first."""
+    where: dict[Slot, list[tuple[int, int]]] = {}
+    for i, session in enumerate(week):
+        for j, slot in enumerate(session):
+            where.setdefault(slot, []).append((i, j))
+    return dict(sorted(where.items(), key=lambda kv: (kv[0][1], kv[1][0])))
+
+
+def step_up(
+    week: Week, profile: Profile, budget_s: int, safe_ids: frozenset[str], first_week: bool = False
+) -> Week:
+    """Next week: exercises on the lowest rungs first, each one step at most and the same step
+    on every day it comes, within each session's time and about +20% volume."""
     total = week_volume(week, profile)
     limit = total * (1 + g.WEEKLY_STEP)
     sessions = [list(s) for s in week]
-    order = sorted(
-        ((r, i, j) for i, session in enumerate(sessions) for j, (_, r) in enumerate(session)),
-    )
-    for _, i, j in order:
-        slot = sessions[i][j]
-        for new in next_slots(slot, profile, safe_ids):
-            gain = volume_at(*new, profile) - volume_at(*slot, profile)
-            trial = (*sessions[i][:j], new, *sessions[i][j + 1 :])
-            if total + gain <= limit and session_seconds(trial, profile) <= budget_s:
-                sessions[i] = list(trial)
-                total += gain
+    for slot, places in _slots_by_dose(week).items():
+        for new in next_slots(slot, profile, safe_ids, first_week):
+            gain = (volume_at(*new, profile) - volume_at(*slot, profile)) * len(places)
+            trial = [list(s) for s in sessions]
+            for i, j in places:
+                trial[i][j] = new
+            if total + gain <= limit and all(
+                session_seconds(tuple(trial[i]), profile) <= budget_s for i, _ in places
+            ):
+                sessions, total = trial, total + gain
                 break
     return tuple(tuple(s) for s in sessions)
 
@@ -103,6 +119,6 @@ def step_down(week: Week) -> Week:
 def fill(week: Week, profile: Profile, budget_s: int) -> Week:
     """Step up from the start doses, keeping each exercise's variant, until the sessions use about
     `budget_s` (week 1: start low, but a person who offers 15 minutes gets about 15 minutes)."""
-    while (next_week := step_up(week, profile, budget_s, frozenset())) != week:
+    while (next_week := step_up(week, profile, budget_s, frozenset(), first_week=True)) != week:
         week = next_week
     return week

@@ -65,11 +65,11 @@ def target_level(profile: Profile, family: str) -> int:
 
 
 def wanted_focus(profile: Profile) -> set[str]:
-    """What strength work should train first: lifting practice, balance."""
+    """What strength work should train first: lifting practice, balance, else general strength."""
     focus = {"lifting"} if profile.lifting == "often" else set()
     if is_older(profile) or "osteoporosis" in profile.conditions:
         focus.add("balance")
-    return focus
+    return focus or {"strength"}
 
 
 def variants(profile: Profile, family: str, safe: list[Exercise]) -> list[Exercise]:

@@ -28,7 +28,7 @@ def medicine_cautions(profile: Profile) -> list[str]:
     """Why anti-inflammatories are often unsuitable for this person, in plain words."""
     reasons = [words for key, words in NSAID_CAUTIONS.items() if key in profile.conditions]
     if is_older(profile):
-        reasons.append(f"from age {g.OLDER_ADULT_AGE}")
+        reasons.append("older age")
     return reasons
 
 

@@ -158,7 +158,7 @@ def test_the_plan_dict_follows_the_data_contract():
     assert set(data["risk"]) == {"level", "factors"}
     day = next(d for d in data["days"] if d["exercises"])
     assert {"day", "date", "minutes", "exercises", "warm_up", "walk_min"} <= set(day)
-    assert {"name", "minutes", "instructions"} == set(day["warm_up"][0])
+    assert {"name", "minutes", "instructions"} <= set(day["warm_up"][0])
     assert "desk_breaks" in data
     assert {"id", "category", "name", "position", "sets", "reps", "hold_s", "instructions"} <= set(
         day["exercises"][0]
