@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from planner import guidelines as g
 from planner.adaptation import needs_clinician, review_log
@@ -94,24 +95,21 @@ def first_week(profile: Profile, options: Options) -> Week:
     return fill(week, profile, int(budget * g.FIRST_WEEK_FILL))
 
 
-def progression(
-    profile: Profile, week: int, log: Sequence[LogEntry] | None, start: Week
-) -> tuple[Week, int, Note | None, bool]:
-    """The week's doses, how many weeks have stepped up (for the walk), the note saying which log
-    rule set them, and whether to see a clinician.
+def log_steps(
+    profile: Profile, week: int, log: Sequence[LogEntry]
+) -> tuple[list[int], Note | None, bool]:
+    """Each logged week's step (+1, 0, -1), the note on the last one, and whether to see a
+    clinician."""
+    reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
+    if not reviews:
+        return [], None, False
+    last = reviews[-1]
+    return [r.step for r in reviews], note(last.rule, **last.values), needs_clinician(reviews)
 
-    Without a log the plan assumes each week went well and steps up to the maintenance level.
-    A step down goes back to the doses of the week before the last step up.
-    """
-    note_, clinician = None, False
-    if log is None:
-        steps = [1] * (min(week, g.PROGRESSION_WEEKS) - 1)
-    else:
-        reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
-        steps = [r.step for r in reviews]
-        if reviews:
-            last = reviews[-1]
-            note_, clinician = note(last.rule, **last.values), needs_clinician(reviews)
+
+def apply_steps(profile: Profile, start: Week, steps: Sequence[int]) -> list[Week]:
+    """The doses after each step. A step down goes back to the doses before the last step up
+    (below the first week: every exercise one rung down)."""
     budget = exercise_budget_s(profile)
     safe_ids = frozenset(e.id for e in safe_exercises(profile))
     history = [start]
@@ -122,6 +120,30 @@ def progression(
             history.pop()
         elif step < 0:
             history[-1] = step_down(history[-1])
+    return history
+
+
+@lru_cache(maxsize=256)
+def planned_weeks(profile_json: str) -> tuple[Week, ...]:
+    """Without a log: each week assumed to go well, up to the maintenance level (cached: every
+    page and export asks for the same person's weeks)."""
+    profile = Profile.model_validate_json(profile_json)
+    options, _ = families_for(profile)
+    steps = [1] * (g.PROGRESSION_WEEKS - 1)
+    return tuple(apply_steps(profile, first_week(profile, options), steps))
+
+
+def progression(
+    profile: Profile, week: int, log: Sequence[LogEntry] | None
+) -> tuple[Week, int, Note | None, bool]:
+    """The week's doses, how many weeks have stepped up (for the walk), the note saying which log
+    rule set them, and whether to see a clinician."""
+    if log is None:
+        level = min(week, g.PROGRESSION_WEEKS) - 1
+        return planned_weeks(profile.model_dump_json())[level], level, None, False
+    steps, note_, clinician = log_steps(profile, week, log)
+    options, _ = families_for(profile)
+    history = apply_steps(profile, first_week(profile, options), steps)
     return history[-1], len(history) - 1, note_, clinician
 
 
@@ -169,9 +191,7 @@ def build_plan(
         days = tuple(Day(day=n, date=d, exercises=()) for n, d in day_labels(profile, week))
         return WeekPlan(safe_to_exercise=False, days=days, **common)
     options, removed = families_for(profile)
-    doses, level, adapted, see_clinician = progression(
-        profile, week, log, first_week(profile, options)
-    )
+    doses, level, adapted, see_clinician = progression(profile, week, log)
     days = build_days(profile, week, doses, level)
     present = {p.category for d in days for p in d.exercises}
     dropped = [f for f in options if f not in present]

@@ -1,7 +1,9 @@
 """Doses: an exercise at a rung of its ladder for a profile, and an honest time estimate."""
 
+from functools import cache
+
 from planner import guidelines as g
-from planner.data_files import Exercise, Ladder, catalogue
+from planner.data_files import Exercise, Ladder, catalogue, exercises_by_id
 from planner.plan import Prescription
 from planner.profile import Profile
 
@@ -41,15 +43,25 @@ def exercise_seconds(sets: int, reps: int, hold_s: int, sides: int) -> int:
     return g.SECONDS_SETUP + sides * one_side + (sides - 1) * g.SECONDS_CHANGE_SIDES
 
 
+@cache
+def _timing(exercise_id: str, rung: int, older: bool) -> tuple[int, int]:
+    """(seconds, volume) of an exercise at a rung: the planner asks for these many times."""
+    exercise = exercises_by_id()[exercise_id]
+    rungs = catalogue().ladders[exercise.ladder].rungs
+    if older and f"{exercise.ladder}_older" in catalogue().ladders:
+        rungs = catalogue().ladders[f"{exercise.ladder}_older"].rungs
+    sets, reps, hold_s = rungs[max(0, min(rung, len(rungs) - 1))]
+    volume = sets * reps * exercise.sides * max(hold_s, g.SECONDS_PER_REP_MIN)
+    return exercise_seconds(sets, reps, hold_s, exercise.sides), volume
+
+
 def seconds_at(exercise: Exercise, rung: int, profile: Profile) -> int:
-    sets, reps, hold_s = dose(exercise, rung, profile)
-    return exercise_seconds(sets, reps, hold_s, exercise.sides)
+    return _timing(exercise.id, rung, is_older(profile))[0]
 
 
 def volume_at(exercise: Exercise, rung: int, profile: Profile) -> int:
     """Seconds under exercise at a rung (Prescription.volume without building one)."""
-    sets, reps, hold_s = dose(exercise, rung, profile)
-    return sets * reps * exercise.sides * max(hold_s, g.SECONDS_PER_REP_MIN)
+    return _timing(exercise.id, rung, is_older(profile))[1]
 
 
 def prescribe(exercise: Exercise, rung: int, profile: Profile) -> Prescription:

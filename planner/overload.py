@@ -80,13 +80,16 @@ def next_slots(
     return steps + ([harder] if harder else [])
 
 
-def _slots_by_dose(week: Week) -> dict[Slot, list[tuple[int, int]]]:
+def _slots_by_dose(week: Week) -> list[tuple[Slot, list[tuple[int, int]]]]:
     """Where each exercise-and-rung sits: (session, position) lists, lowest rungs first."""
-    where: dict[Slot, list[tuple[int, int]]] = {}
+    where: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    slots: dict[tuple[str, int], Slot] = {}
     for i, session in enumerate(week):
-        for j, slot in enumerate(session):
-            where.setdefault(slot, []).append((i, j))
-    return dict(sorted(where.items(), key=lambda kv: (kv[0][1], kv[1][0])))
+        for j, (exercise, rung) in enumerate(session):
+            where.setdefault((exercise.id, rung), []).append((i, j))
+            slots[exercise.id, rung] = (exercise, rung)
+    order = sorted(where, key=lambda key: (key[1], where[key][0]))
+    return [(slots[key], where[key]) for key in order]
 
 
 def step_up(
@@ -97,7 +100,7 @@ def step_up(
     total = week_volume(week, profile)
     limit = total * (1 + g.WEEKLY_STEP)
     sessions = [list(s) for s in week]
-    for slot, places in _slots_by_dose(week).items():
+    for slot, places in _slots_by_dose(week):
         for new in next_slots(slot, profile, safe_ids, first_week):
             gain = (volume_at(*new, profile) - volume_at(*slot, profile)) * len(places)
             trial = [list(s) for s in sessions]
