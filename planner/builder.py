@@ -7,10 +7,10 @@ from functools import lru_cache
 from planner import guidelines as g
 from planner.adaptation import needs_clinician, review_log
 from planner.body import bmi, bmi_band, water_target_l
-from planner.data_files import Exercise, safety_rules
+from planner.data_files import Exercise, exercises_by_id, safety_rules
 from planner.dosing import is_older, prescribe, start_rung
 from planner.log_entry import LogEntry
-from planner.notes import dropped_notes, note, plan_notes
+from planner.notes import dropped_notes, fewer_notes, note, plan_notes
 from planner.overload import Week, fill, fit, step_down, step_up
 from planner.plan import Day, Note, WeekPlan
 from planner.profile import Profile, parse_profile
@@ -28,6 +28,7 @@ from planner.session_time import (
 from planner.tips import tips_for
 
 Options = dict[str, list[Exercise]]
+BY_ID = exercises_by_id()
 
 
 def core_emphasis(profile: Profile) -> str | None:
@@ -193,7 +194,7 @@ def build_plan(
     options, removed = families_for(profile)
     doses, level, adapted, see_clinician = progression(profile, week, log)
     days = build_days(profile, week, doses, level)
-    present = {p.category for d in days for p in d.exercises}
+    present = {p.category for d in days for p in d.exercises if not BY_ID[p.id].daily_for}
     dropped = [f for f in options if f not in present]
     advice = safety.advice
     if see_clinician:
@@ -202,7 +203,10 @@ def build_plan(
     return WeekPlan(
         safe_to_exercise=True,
         days=tuple(days),
-        notes=tuple(plan_notes(profile, week, days, fixed, core_emphasis(profile))),
+        notes=(
+            *plan_notes(profile, week, days, fixed, core_emphasis(profile)),
+            *fewer_notes(profile, days, list(options)),
+        ),
         progression=adapted,
         advice=advice,
         removed_families=(*removed, *dropped_notes(profile, dropped)),

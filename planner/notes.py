@@ -3,7 +3,7 @@
 from typing import Any
 
 from planner import guidelines as g
-from planner.data_files import citation, note_texts, safety_rules
+from planner.data_files import catalogue, citation, note_texts, safety_rules
 from planner.dosing import is_older
 from planner.plan import Day, Note
 from planner.profile import Profile
@@ -102,3 +102,25 @@ def dropped_notes(profile: Profile, dropped: list[str]) -> list[Note]:
         n = note("time_dropped", family=FAMILY_NAMES[family], minutes_per_day=minutes)
         notes.append(Note(id=f"removed_{family}", text=n.text, source=n.source))
     return notes
+
+
+def fewer_notes(profile: Profile, days: list[Day], families: list[str]) -> list[Note]:
+    """Families that come less often than planned (twice a week from 4 sessions) for lack of
+    time: said, not hidden. Families missing altogether get a removal note instead."""
+    wanted = g.MIN_FAMILY_SESSIONS_FROM_4_DAYS if profile.days_per_week >= 4 else 1
+    extras = {e.id for e in catalogue().exercise if e.daily_for}
+    counts = {
+        f: sum(p.category == f and p.id not in extras for d in days for p in d.exercises)
+        for f in families
+    }
+    return [
+        note(
+            "time_fewer",
+            family=FAMILY_NAMES[f],
+            count=n,
+            wanted=wanted,
+            minutes_per_day=profile.minutes_per_day,
+        )
+        for f, n in counts.items()
+        if 0 < n < wanted
+    ]
