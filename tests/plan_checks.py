@@ -19,6 +19,7 @@ DOSE_RANGES = {
     "mobility": ((5, 10), (0, 0)),  # slow repetitions with a short pause, not long holds
     "balance": ((3, 4), (10, 30)),
     "pelvic_floor": ((8, 10), (5, 10)),
+    "carry": ((3, 4), (20, 30)),  # seconds of walking with the load
 }
 # Doses read like a clinician's: no "hold 33 s" or "11 reps" (stretch holds 2-4 are counts).
 CLINICIAN_HOLDS = {0, 5, 10, 15, 20, 30, 45, 60}
@@ -47,6 +48,7 @@ FORBIDDEN_IDS = {
     "osteoporosis": FLEXION_TWIST_OR_LOAD,
     "hip_replacement": HIP_PRECAUTIONS,
     "older_adult": {"hamstring_standing", "step_up"},
+    "pregnancy": {"hamstring_standing", "step_up"},
 }
 FLOOR = {"supine", "prone", "side_lying", "quadruped"}
 FORBIDDEN_POSITIONS = {"pregnancy": {"supine", "prone"}, "floor_cannot": FLOOR}
