@@ -86,6 +86,8 @@ def plan_notes(
     if profile.floor == "hard":
         notes.append(note("floor_hard"))
     notes += condition_notes(profile, ids)
+    if profile.pain_weeks >= g.LONG_PAIN_WEEKS and profile.stress >= g.HIGH_STRESS:
+        notes.append(note("pacing", pain_weeks=profile.pain_weeks))
     if profile.days_per_week == 1:
         notes.append(note("one_day"))
     if walk := max(d.walk_min for d in sessions):

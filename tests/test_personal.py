@@ -132,3 +132,10 @@ def test_week_one_starts_with_one_set_of_strength_work():
     assert strength and all(p.sets == 1 for p in strength)
     later = build_plan(make_profile(minutes_per_day=60, days_per_week=2, pain=2), week=10)
     assert max(p.sets for d in later.days for p in d.exercises) >= 2
+
+
+def test_persistent_pain_with_high_stress_gets_pacing_and_graded_activity_in_the_plan():
+    plan = build_plan(make_profile(pain_weeks=30, stress=8))
+    pacing = next(n for n in plan.notes if n.id == "pacing")
+    assert "graded activity" in pacing.text and "hurt does not mean harm" in pacing.text
+    assert "pacing" not in {n.id for n in build_plan(make_profile(pain_weeks=30)).notes}
