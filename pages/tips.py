@@ -5,16 +5,6 @@ import streamlit as st
 from pages.parts import ui
 from planner import build_plan
 
-TOPICS = {
-    "posture": "Posture and desk",
-    "weight": "Weight",
-    "hydration": "Hydration",
-    "lifting": "Lifting",
-    "stress": "Stress",
-    "flare_care": "During a flare",
-    "see_a_doctor": "When to see a doctor",
-}
-
 st.title("Tips")
 profile = ui.require_profile()
 plan = build_plan(profile, ui.plan_week(profile))
@@ -38,12 +28,9 @@ else:
     right.metric("Water a day", f"{plan.water_target_l:.1f} L")
     right.markdown("From food and drinks together.")
 
-for topic, title in TOPICS.items():
-    tips = [tip for tip in plan.tips if tip.topic == topic]
-    if not tips:
-        continue
+for title in dict.fromkeys(tip.title for tip in plan.tips):
     st.subheader(title)
-    for tip in tips:
+    for tip in (tip for tip in plan.tips if tip.title == title):
         st.markdown(tip.text)
         st.caption(f"Source: {tip.source}")
 st.caption(plan.disclaimer)

@@ -2,7 +2,7 @@
 
 Rules (planner/guidelines.py): step down when pain reached 7+, rose by 2 points or more (a
 meaningful change, Ostelo 2008), or sessions left pain 2+ points higher; hold when fewer than 80% of
-sessions were done, pain rose a little, or nothing was logged; otherwise step up. After week 4 the
+sessions were done, pain rose a little, or nothing was logged; otherwise step up. From week 12 the
 dose only holds or steps down (maintenance). Two step-downs running: see a clinician.
 """
 
@@ -63,7 +63,7 @@ def review_week(
         return WeekReview(week, 0, "hold_middling", values)
     if rise >= 1:
         return WeekReview(week, 0, "hold_pain_up", values)
-    if week >= g.PROGRAMME_WEEKS:
+    if week >= g.PROGRESSION_WEEKS:
         return WeekReview(week, 0, "maintenance_hold", values)
     return WeekReview(week, 1, "step_up", values)
 

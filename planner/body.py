@@ -17,12 +17,13 @@ def bmi_band(value: float) -> str:
 def water_target_l(profile: Profile) -> float | None:
     """Total daily water (food and drink) in litres; None when a doctor sets the fluid limit.
 
-    The EFSA adequate intake by sex is the floor; heavier people get 30 mL/kg (25 over 75).
+    The EFSA adequate intake by sex is the floor; heavier people get 30 mL/kg (25 over 75), capped
+    at the US NAM adequate intake because mL/kg over-states needs at high body weight.
     """
     if "heart_or_kidney_disease" in profile.conditions:
         return None
     per_kg = g.WATER_ML_PER_KG_OVER_75 if profile.age > 75 else g.WATER_ML_PER_KG
-    by_weight = profile.weight * per_kg / 1000
+    by_weight = min(profile.weight * per_kg / 1000, g.WATER_CAP_L[profile.sex])
     return round(max(g.WATER_TOTAL_L[profile.sex], by_weight), 1)
 
 

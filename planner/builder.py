@@ -1,39 +1,34 @@
 """build_plan: profile in, the week's plan out. Pure and deterministic: no clock, no I/O."""
 
-import tomllib
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import cache
-from typing import Any
+from functools import lru_cache
 
 from planner import guidelines as g
-from planner.adaptation import adapted_rung, needs_clinician, review_log
+from planner.adaptation import needs_clinician, review_log
 from planner.body import bmi, bmi_band, water_target_l
-from planner.data_files import DATA_DIR, Exercise, citation, safety_rules
-from planner.dosing import is_older, prescribe, rung_for_week, start_rung, top_rung
+from planner.data_files import Exercise, exercises_by_id, safety_rules
+from planner.dosing import is_older, prescribe, start_rung
 from planner.log_entry import LogEntry
-from planner.plan import Day, Note, Prescription, WeekPlan
+from planner.notes import dropped_notes, fewer_notes, note, plan_notes
+from planner.overload import Week, fill, fit, step_down, step_up
+from planner.plan import Day, Note, WeekPlan
 from planner.profile import Profile, parse_profile
 from planner.risk import assess_risk
 from planner.safety import screen
 from planner.schedule import WEEKDAYS, exercises_per_session, families_per_session, session_days
-from planner.selection import families_for
+from planner.selection import daily_extras, families_for, safe_exercises
+from planner.session_time import (
+    desk_breaks_for,
+    exercise_budget_s,
+    is_gentle,
+    walk_minutes,
+    warm_up_for,
+)
 from planner.tips import tips_for
 
-
-@cache
-def _note_texts() -> dict[str, dict]:
-    with (DATA_DIR / "plan_notes.toml").open("rb") as f:
-        return tomllib.load(f)
-
-
-def _note(key: str, **values: Any) -> Note:
-    text = _note_texts()[key]
-    return Note(id=key, text=text["text"].format(**values), source=citation(text["source"]))
-
-
-def is_gentle(profile: Profile) -> bool:
-    return profile.pain >= g.HIGH_PAIN
+Options = dict[str, list[Exercise]]
+BY_ID = exercises_by_id()
 
 
 def core_emphasis(profile: Profile) -> str | None:
@@ -46,6 +41,25 @@ def core_emphasis(profile: Profile) -> str | None:
     return " and ".join(reasons) or None
 
 
+def needs_balance_work(profile: Profile) -> bool:
+    """Older adults and people with osteoporosis: strength and balance 3+ days a week."""
+    return is_older(profile) or "osteoporosis" in profile.conditions
+
+
+def every_session_families(profile: Profile, options: Options) -> list[str]:
+    fixed = ["core"] if core_emphasis(profile) else []
+    fixed += ["strength_balance"] if needs_balance_work(profile) else []
+    return [f for f in fixed if f in options]
+
+
+def usual_exercises(profile: Profile) -> int:
+    if is_gentle(profile):
+        return g.GENTLE_EXERCISES_PER_SESSION
+    if profile.minutes_per_day >= g.FULL_SESSION_MINUTES:
+        return g.MAX_EXERCISES_PER_SESSION
+    return g.SHORT_EXERCISES_PER_SESSION
+
+
 def day_labels(profile: Profile, week: int) -> list[tuple[str, date | None]]:
     """Day names and dates: real weekdays from start_date, else 'Day 1' to 'Day 7'."""
     if profile.start_date is None:
@@ -55,88 +69,99 @@ def day_labels(profile: Profile, week: int) -> list[tuple[str, date | None]]:
     return [(WEEKDAYS[d.weekday()], d) for d in days]
 
 
-def fit_to_budget(items: list[tuple[Exercise, int]], profile: Profile) -> list[Prescription]:
-    """Step the longest exercises down their ladders until the session fits the minutes given."""
-    budget = profile.minutes_per_day * 60
-    rungs = [min(r, top_rung(e, profile)) for e, r in items]
-    while True:
-        done = [prescribe(e, r, profile) for (e, _), r in zip(items, rungs, strict=True)]
-        if sum(p.seconds for p in done) <= budget:
-            return done
-        movable = [i for i, r in enumerate(rungs) if r > 0]
-        if not movable:  # even the lowest doses do not fit: drop the last exercise
-            items, rungs = items[:-1], rungs[:-1]
-            continue
-        longest = max(movable, key=lambda i: done[i].seconds)
-        rungs[longest] -= 1
-
-
-def build_days(
-    profile: Profile, week: int, rung: int, options: dict[str, list[Exercise]]
-) -> list[Day]:
-    """The seven days, with each session's exercises dosed at `rung` and fitted to the time."""
+def first_week(profile: Profile, options: Options) -> Week:
+    """Week 1: each session's families (variants in rotation) and daily extras at the start
+    rung, fitted to the time; then filled to about 80% of it unless pain is high."""
+    extras = daily_extras(profile)
+    fixed = every_session_families(profile, options)
     per_session = exercises_per_session(
-        profile.days_per_week, len(options), is_gentle(profile), profile.minutes_per_day
+        profile.days_per_week, len(options), len(fixed), usual_exercises(profile), len(extras)
     )
-    plan = families_per_session(
-        list(options), profile.days_per_week, per_session, core_emphasis(profile) is not None
-    )
+    layout = families_per_session(list(options), profile.days_per_week, per_session, fixed)
+    budget = exercise_budget_s(profile)
+    start = start_rung(profile)
     seen = dict.fromkeys(options, 0)
-    sessions = {}
-    for day, families in zip(session_days(profile.days_per_week), plan, strict=True):
-        items = []
+    sessions = []
+    for families in layout:
+        slots = []
         for family in families:
-            # Alternate between the two best core variants for variety; one variant elsewhere.
-            pool = options[family][:2] if family == "core" else options[family][:1]
-            items.append((pool[seen[family] % len(pool)], rung))
+            pool = options[family][: g.VARIANTS_IN_ROTATION.get(family, 1)]
+            slots.append((pool[seen[family] % len(pool)], start))
             seen[family] += 1
-        sessions[day] = tuple(fit_to_budget(items, profile))
-    labels = day_labels(profile, week)
-    return [Day(day=n, date=d, exercises=sessions.get(i, ())) for i, (n, d) in enumerate(labels)]
+        session = (*slots, *((e, start) for e in extras))
+        sessions.append(fit(session, profile, budget, frozenset(fixed)))
+    week = tuple(sessions)
+    if is_gentle(profile):
+        return week
+    return fill(week, profile, int(budget * g.FIRST_WEEK_FILL))
 
 
-def plan_notes(profile: Profile, week: int, days: list[Day]) -> list[Note]:
-    """Why the plan looks as it does, in plain words with sources."""
-    notes = [_note("gentle_start", pain=profile.pain)] if is_gentle(profile) else []
-    if not notes:
-        low = profile.pain <= g.LOW_PAIN
-        notes.append(_note("low_pain_start", pain=profile.pain) if low else _note("standard_start"))
-    if week > g.PROGRAMME_WEEKS:
-        notes.append(_note("maintenance", week=week))
-    if why := core_emphasis(profile):
-        notes.append(_note("core_every_session", why=why))
-    if is_older(profile):
-        notes += [_note("older_adult", age=profile.age), _note("balance_support")]
-    rules = safety_rules().conditions
-    for condition in profile.conditions:
-        rule = rules[condition]
-        if rule.forbids:
-            text = f"Because of {rule.label.lower()}, {rule.reason}."
-            notes.append(Note(id=f"condition_{condition}", text=text, source=citation(rule.source)))
-    if "high_blood_pressure" in profile.conditions:
-        notes.append(_note("breathing"))
-    if profile.days_per_week == 1:
-        notes.append(_note("one_day"))
-    longest = max(d.minutes for d in days)
-    notes.append(_note("time_used", longest=longest, minutes_per_day=profile.minutes_per_day))
-    return notes
+def log_steps(
+    profile: Profile, week: int, log: Sequence[LogEntry]
+) -> tuple[list[int], Note | None, bool]:
+    """Each logged week's step (+1, 0, -1), the note on the last one, and whether to see a
+    clinician."""
+    reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
+    if not reviews:
+        return [], None, False
+    last = reviews[-1]
+    return [r.step for r in reviews], note(last.rule, **last.values), needs_clinician(reviews)
+
+
+def apply_steps(profile: Profile, start: Week, steps: Sequence[int]) -> list[Week]:
+    """The doses after each step. A step down goes back to the doses before the last step up
+    (below the first week: every exercise one rung down)."""
+    budget = exercise_budget_s(profile)
+    safe_ids = frozenset(e.id for e in safe_exercises(profile))
+    history = [start]
+    for step in steps:
+        if step > 0:
+            history.append(step_up(history[-1], profile, budget, safe_ids))
+        elif step < 0 and len(history) > 1:
+            history.pop()
+        elif step < 0:
+            history[-1] = step_down(history[-1])
+    return history
+
+
+@lru_cache(maxsize=256)
+def planned_weeks(profile_json: str) -> tuple[Week, ...]:
+    """Without a log: each week assumed to go well, up to the maintenance level (cached: every
+    page and export asks for the same person's weeks)."""
+    profile = Profile.model_validate_json(profile_json)
+    options, _ = families_for(profile)
+    steps = [1] * (g.PROGRESSION_WEEKS - 1)
+    return tuple(apply_steps(profile, first_week(profile, options), steps))
 
 
 def progression(
     profile: Profile, week: int, log: Sequence[LogEntry] | None
-) -> tuple[int, Note | None, bool]:
-    """The week's rung, the note saying which log rule set it, and whether to see a clinician.
-
-    Without a log the plan assumes each week went well and climbs a rung a week to week 4.
-    """
+) -> tuple[Week, int, Note | None, bool]:
+    """The week's doses, how many weeks have stepped up (for the walk), the note saying which log
+    rule set them, and whether to see a clinician."""
     if log is None:
-        return rung_for_week(profile, week), None, False
-    reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
-    rung = adapted_rung(start_rung(profile), reviews)
-    if not reviews:
-        return rung, None, False
-    last = reviews[-1]
-    return rung, _note(last.rule, **last.values), needs_clinician(reviews)
+        level = min(week, g.PROGRESSION_WEEKS) - 1
+        return planned_weeks(profile.model_dump_json())[level], level, None, False
+    steps, note_, clinician = log_steps(profile, week, log)
+    options, _ = families_for(profile)
+    history = apply_steps(profile, first_week(profile, options), steps)
+    return history[-1], len(history) - 1, note_, clinician
+
+
+def build_days(profile: Profile, week: int, doses: Week, level: int) -> list[Day]:
+    """The seven days: sessions with warm-up, exercises and walk on the spread-out days."""
+    sessions = dict(zip(session_days(profile.days_per_week), doses, strict=True))
+    warm_up = warm_up_for(profile)
+    days = []
+    for i, (name, when) in enumerate(day_labels(profile, week)):
+        if i not in sessions:
+            days.append(Day(day=name, date=when, exercises=()))
+            continue
+        exercises = tuple(prescribe(e, r, profile) for e, r in sessions[i])
+        day = Day(day=name, date=when, exercises=exercises, warm_up=warm_up)
+        walk = walk_minutes(profile, level, day.exercise_minutes)
+        days.append(Day(day=name, date=when, exercises=exercises, warm_up=warm_up, walk_min=walk))
+    return days
 
 
 def build_plan(
@@ -167,17 +192,24 @@ def build_plan(
         days = tuple(Day(day=n, date=d, exercises=()) for n, d in day_labels(profile, week))
         return WeekPlan(safe_to_exercise=False, days=days, **common)
     options, removed = families_for(profile)
-    rung, adapted, see_clinician = progression(profile, week, log)
-    days = build_days(profile, week, rung, options)
+    doses, level, adapted, see_clinician = progression(profile, week, log)
+    days = build_days(profile, week, doses, level)
+    present = {p.category for d in days for p in d.exercises if not BY_ID[p.id].daily_for}
+    dropped = [f for f in options if f not in present]
     advice = safety.advice
     if see_clinician:
         advice = (safety_rules().advice["two_bad_weeks"].text, *advice)
+    fixed = every_session_families(profile, options)
     return WeekPlan(
         safe_to_exercise=True,
         days=tuple(days),
-        notes=tuple(plan_notes(profile, week, days)),
+        notes=(
+            *plan_notes(profile, week, days, fixed, core_emphasis(profile)),
+            *fewer_notes(profile, days, list(options)),
+        ),
         progression=adapted,
         advice=advice,
-        removed_families=removed,
+        removed_families=(*removed, *dropped_notes(profile, dropped)),
+        desk_breaks=desk_breaks_for(profile),
         **common,
     )

@@ -16,7 +16,14 @@ CATALOGUE_FILE = ROOT / "exercises" / "catalogue.toml"
 IMAGES_DIR = ROOT / "exercises" / "images"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-Family = Literal["pelvic_tilt", "knee_to_chest", "lower_back_stretch", "hamstring_stretch", "core"]
+Family = Literal[
+    "pelvic_tilt",
+    "knee_to_chest",
+    "lower_back_stretch",
+    "hamstring_stretch",
+    "core",
+    "strength_balance",
+]
 FAMILIES: tuple[str, ...] = Family.__args__
 Position = Literal["supine", "prone", "side_lying", "quadruped", "seated", "standing"]
 Urgency = Literal["emergency", "soon"]
@@ -29,6 +36,7 @@ class _Strict(BaseModel):
 class Ladder(_Strict):
     source: str
     note: str
+    first_week_top: int = Field(ge=0)  # week 1 fills the time up to this rung at most
     rungs: tuple[tuple[int, int, int], ...] = Field(min_length=1)
 
 
@@ -47,6 +55,8 @@ class Exercise(_Strict):
     cautions: tuple[str, ...]
     easier: str | None = None
     harder: str | None = None
+    focus: Literal["lifting", "balance", "strength"] | None = None
+    daily_for: frozenset[str] = frozenset()  # conditions that add it to every session
 
     @property
     def image_path(self) -> Path:
@@ -54,8 +64,19 @@ class Exercise(_Strict):
 
 
 class Catalogue(_Strict):
+    floor_positions: frozenset[Position]
     ladders: dict[str, Ladder]
     exercise: tuple[Exercise, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tag_floor_exercises(cls, data: dict) -> dict:
+        # "floor" is a tag like any other, so "cannot get down to the floor" is a contraindication
+        floor = set(data.get("floor_positions", ()))
+        for e in data.get("exercise", ()):
+            if e.get("position") in floor:
+                e["tags"] = [*e.get("tags", ()), "floor"]
+        return data
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "Catalogue":
@@ -102,18 +123,65 @@ class SafetyRules(_Strict):
     trauma: RedFlag
     conditions: dict[str, Condition]
     older_adult: AgeRule
+    floor_cannot: AgeRule
 
 
 class Source(_Strict):
     citation: str
 
 
+TipTopic = Literal[
+    "posture", "weight", "hydration", "lifting", "stress", "flare_care", "see_a_doctor"
+]
+
+
 class TipText(_Strict):
-    topic: Literal[
-        "posture", "weight", "hydration", "lifting", "stress", "flare_care", "see_a_doctor"
-    ]
+    topic: TipTopic
     text: str
     source: str
+
+
+class Tips(_Strict):
+    titles: dict[TipTopic, str]  # one title per topic, used everywhere a tip is shown
+    tip: dict[str, TipText]
+
+
+class SourcedText(_Strict):
+    """A plan note, desk break or other text with its source key."""
+
+    text: str
+    source: str
+
+
+class RiskFactorText(_Strict):
+    points: int = Field(ge=0, le=2)
+    source: str
+    reason: str
+    evidence: str
+
+
+class WarmUpItem(_Strict):
+    id: str
+    name: str
+    minutes: int = Field(ge=1, le=3)
+    instructions: str
+
+
+class DeskBreak(_Strict):
+    name: str
+    every: str
+    instructions: str
+
+
+class Dose(_Strict):
+    """Session-level dose data: warm-ups, walking, desk breaks (planner/data/dose.toml)."""
+
+    warm_up_source: str
+    warm_up: dict[str, tuple[WarmUpItem, ...]]
+    walk_source: str
+    walk_minutes: tuple[int, ...] = Field(min_length=1)
+    desk_break_source: str
+    desk_breaks: tuple[DeskBreak, ...]
 
 
 def _read(path: Path) -> dict:
@@ -146,9 +214,39 @@ def sources() -> dict[str, Source]:
 
 
 @cache
+def tips_data() -> Tips:
+    """Tip templates and topic titles, validated."""
+    return Tips.model_validate(_read(DATA_DIR / "tips.toml"))
+
+
 def tip_texts() -> dict[str, TipText]:
     """Tip templates by id."""
-    return {k: TipText.model_validate(v) for k, v in _read(DATA_DIR / "tips.toml").items()}
+    return tips_data().tip
+
+
+def tip_title(topic: str) -> str:
+    """The one title of a tip topic ("During a flare")."""
+    return tips_data().titles[topic]
+
+
+@cache
+def note_texts() -> dict[str, SourcedText]:
+    """Plan-note templates by id (why the plan looks as it does)."""
+    raw = _read(DATA_DIR / "plan_notes.toml")
+    return {k: SourcedText.model_validate(v) for k, v in raw.items()}
+
+
+@cache
+def risk_factor_texts() -> dict[str, RiskFactorText]:
+    """Risk-factor templates by id, in the file's order."""
+    raw = _read(DATA_DIR / "risk_factors.toml")
+    return {k: RiskFactorText.model_validate(v) for k, v in raw.items()}
+
+
+@cache
+def dose_data() -> Dose:
+    """Warm-ups, the walking ladder and desk breaks, validated."""
+    return Dose.model_validate(_read(DATA_DIR / "dose.toml"))
 
 
 def citation(key: str) -> str:

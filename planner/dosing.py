@@ -1,7 +1,9 @@
-"""Doses: the rung on an exercise's ladder for a profile and week, and an honest time estimate."""
+"""Doses: an exercise at a rung of its ladder for a profile, and an honest time estimate."""
+
+from functools import cache
 
 from planner import guidelines as g
-from planner.data_files import Exercise, Ladder, catalogue
+from planner.data_files import Exercise, Ladder, catalogue, exercises_by_id
 from planner.plan import Prescription
 from planner.profile import Profile
 
@@ -24,9 +26,14 @@ def start_rung(profile: Profile) -> int:
     return 1 if profile.pain <= g.LOW_PAIN else 0
 
 
-def rung_for_week(profile: Profile, week: int) -> int:
-    """One rung a week through the programme, then hold (maintenance)."""
-    return start_rung(profile) + min(week, g.PROGRAMME_WEEKS) - 1
+def top_rung(exercise: Exercise, profile: Profile) -> int:
+    return len(ladder_for(exercise, profile).rungs) - 1
+
+
+def dose(exercise: Exercise, rung: int, profile: Profile) -> tuple[int, int, int]:
+    """(sets, reps, hold_s) at a rung, clamped to the ladder."""
+    rungs = ladder_for(exercise, profile).rungs
+    return rungs[max(0, min(rung, len(rungs) - 1))]
 
 
 def exercise_seconds(sets: int, reps: int, hold_s: int, sides: int) -> int:
@@ -36,10 +43,30 @@ def exercise_seconds(sets: int, reps: int, hold_s: int, sides: int) -> int:
     return g.SECONDS_SETUP + sides * one_side + (sides - 1) * g.SECONDS_CHANGE_SIDES
 
 
+@cache
+def _timing(exercise_id: str, rung: int, older: bool) -> tuple[int, int]:
+    """(seconds, volume) of an exercise at a rung: the planner asks for these many times."""
+    exercise = exercises_by_id()[exercise_id]
+    rungs = catalogue().ladders[exercise.ladder].rungs
+    if older and f"{exercise.ladder}_older" in catalogue().ladders:
+        rungs = catalogue().ladders[f"{exercise.ladder}_older"].rungs
+    sets, reps, hold_s = rungs[max(0, min(rung, len(rungs) - 1))]
+    volume = sets * reps * exercise.sides * max(hold_s, g.SECONDS_PER_REP_MIN)
+    return exercise_seconds(sets, reps, hold_s, exercise.sides), volume
+
+
+def seconds_at(exercise: Exercise, rung: int, profile: Profile) -> int:
+    return _timing(exercise.id, rung, is_older(profile))[0]
+
+
+def volume_at(exercise: Exercise, rung: int, profile: Profile) -> int:
+    """Seconds under exercise at a rung (Prescription.volume without building one)."""
+    return _timing(exercise.id, rung, is_older(profile))[1]
+
+
 def prescribe(exercise: Exercise, rung: int, profile: Profile) -> Prescription:
     """The exercise at a rung of its ladder (clamped to the ladder), with cues for the profile."""
-    rungs = ladder_for(exercise, profile).rungs
-    sets, reps, hold_s = rungs[max(0, min(rung, len(rungs) - 1))]
+    sets, reps, hold_s = dose(exercise, rung, profile)
     steps = exercise.steps
     if "high_blood_pressure" in profile.conditions:
         steps = (*steps, BREATHING_CUE)
@@ -55,7 +82,3 @@ def prescribe(exercise: Exercise, rung: int, profile: Profile) -> Prescription:
         instructions=steps,
         seconds=exercise_seconds(sets, reps, hold_s, exercise.sides),
     )
-
-
-def top_rung(exercise: Exercise, profile: Profile) -> int:
-    return len(ladder_for(exercise, profile).rungs) - 1

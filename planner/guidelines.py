@@ -11,13 +11,28 @@ HIGH_PAIN = (
 LOW_PAIN = 3  # 0-3/10: start one rung higher on the dose ladders (progression)
 
 MAX_WEEKLY_VOLUME_INCREASE = 0.30  # never more than +30% a week (progression)
-PROGRAMME_WEEKS = 4  # after week 4 the dose holds (maintenance) (natural_history)
+WEEKLY_STEP = 0.20  # each week's step-up aims at +10-20% volume (progression)
+PROGRAMME_WEEKS = 4  # the first programme; then it keeps building while it goes well (steffens)
+PROGRESSION_WEEKS = 12  # by this week the plan has reached its maintenance level (steffens)
 MAX_WEEK = 520  # plans and logs run for up to ten years
 
 # --- Sessions -------------------------------------------------------------------------------------
-MAX_EXERCISES_PER_SESSION = 4  # adherence falls with more (adherence)
+MAX_EXERCISES_PER_SESSION = 5  # from 15 minutes offered: five exercises plus any daily extras
+SHORT_EXERCISES_PER_SESSION = 4  # under 15 minutes offered
 GENTLE_EXERCISES_PER_SESSION = 3  # fewer again when pain is high
+FULL_SESSION_MINUTES = 15  # offered minutes from which a session holds the most exercises
+EXERCISE_MINUTES_MAX = 15  # trials used about 10-15 minutes of exercise a session (adherence)
+GENTLE_EXERCISE_MINUTES_MAX = 8  # high pain: shorter, gentler sessions (cochrane_bed_rest)
+FIRST_WEEK_FILL = 0.8  # week 1 uses about 80% of the exercise time; later weeks build on it
+SHORT_SESSION_SHARE = 0.8  # a session under this share of the time offered says why
+# minutes offered from which the warm-up is long / standard / short (acsm)
+WARM_UP_BY_MINUTES = ((25, "long"), (15, "standard"), (0, "short"))
+WALK_FROM_MINUTES = 25  # offered minutes from which the time left over is a walk (walkback)
+MIN_WALK_MINUTES = 5  # a shorter remainder is not worth a walk of its own
+DESK_BREAK_SITTING_HOURS = 4  # sitting this long a day: desk breaks every hour (hse_breaks)
+INACTIVE_BELOW_DAYS = 3  # fewer active days: "inactive", for clearance (acsm_screening)
 MIN_FAMILY_SESSIONS_FROM_4_DAYS = 2  # every family at least twice a week from 4 sessions up
+VARIANTS_IN_ROTATION = {"core": 2, "strength_balance": 3}  # other families keep their best one
 CORE_DAYS_PER_WEEK = 2  # strength/core at least 2-3 days a week where sessions allow (acsm)
 
 # Honest time estimate of one exercise: holds plus these overheads (seconds).
@@ -58,12 +73,14 @@ WATER_TOTAL_L = {"female": 2.0, "male": 2.5, "other": 2.0}  # total from food an
 WATER_FROM_FOOD_SHARE = 0.20  # about 20% of total water comes from food (efsa_water)
 WATER_ML_PER_KG = 30  # heuristic 30-35 mL/kg; lower end used (efsa_water)
 WATER_ML_PER_KG_OVER_75 = 25
+WATER_CAP_L = {"female": 2.7, "male": 3.7, "other": 2.7}  # US NAM adequate intake (nam_water)
 
 # --- Desk and lifting -----------------------------------------------------------------------------
 SCREEN_BREAK_EVERY_MIN = (50, 60)  # hse_breaks
 SCREEN_BREAK_LENGTH_MIN = (5, 10)
 MONITOR_DISTANCE_CM = 50  # osha_desk
 LIFT_LIMIT_KG = 23  # NIOSH load constant (niosh_lifting)
+PREGNANCY_LIFT_KG = (16, 12)  # before / from 20 weeks, occasional lifts (niosh_pregnancy)
 
 # --- Adapting next week from the log (adaptation.py) ----------------------------------------------
 MEANINGFUL_PAIN_CHANGE = 2  # points on 0-10 (ostelo)

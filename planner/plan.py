@@ -47,15 +47,42 @@ class Prescription:
 
 
 @dataclass(frozen=True)
+class WarmUp:
+    """One item of light movement before the exercises."""
+
+    id: str
+    name: str
+    minutes: int
+    instructions: str
+
+
+@dataclass(frozen=True)
+class DeskBreak:
+    """A movement to do every hour of sitting."""
+
+    name: str
+    every: str
+    instructions: str
+
+
+@dataclass(frozen=True)
 class Day:
     day: str
     date: date | None
     exercises: tuple[Prescription, ...]
+    warm_up: tuple[WarmUp, ...] = ()
+    walk_min: int = 0  # an easy walk after the exercises
+
+    @property
+    def exercise_minutes(self) -> int:
+        seconds = sum(p.seconds for p in self.exercises)
+        return -(-seconds // 60)  # round up: never promise less time than it takes
 
     @property
     def minutes(self) -> int:
-        seconds = sum(p.seconds for p in self.exercises)
-        return -(-seconds // 60)  # round up: never promise less time than it takes
+        """Warm-up, exercises with their rests, and the walk."""
+        warm = sum(w.minutes for w in self.warm_up)
+        return warm + self.exercise_minutes + self.walk_min
 
     @property
     def is_session(self) -> bool:
@@ -80,6 +107,7 @@ class Risk:
 @dataclass(frozen=True)
 class Tip:
     topic: str
+    title: str  # one title per topic, from the data
     text: str
     source: str
 
@@ -110,6 +138,7 @@ class WeekPlan:
     advice: tuple[str, ...] = ()  # see-a-doctor advice that does not stop the plan
     progression: Note | None = None  # which log rule set this week's doses, when a log was given
     removed_families: tuple[Note, ...] = ()
+    desk_breaks: tuple[DeskBreak, ...] = ()  # "every hour" movements for people who sit a lot
     disclaimer: str = DISCLAIMER
 
     @property

@@ -85,6 +85,10 @@ class Profile(BaseModel):
     red_flags: list[RedFlag]
     days_per_week: int = _within(lim.DAYS_PER_WEEK)
     minutes_per_day: int = _within(lim.MINUTES_PER_DAY)
+    floor: Literal["easy", "hard", "cannot"] = Field(
+        "easy", description="getting down to the floor and up again"
+    )
+    screen_work: bool = Field(False, description="works at a screen")
     start_date: date | None = None
 
     @field_validator("*", mode="before")

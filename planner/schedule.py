@@ -15,35 +15,31 @@ def session_days(days_per_week: int) -> list[int]:
     return [i * 7 // days_per_week for i in range(days_per_week)]
 
 
-def exercises_per_session(days_per_week: int, families: int, gentle: bool, minutes: int) -> int:
-    """How many exercises a session holds: enough for every family (twice a week from 4 days),
-    otherwise 3, or 4 when the person gave 15+ minutes and pain is not high."""
-    needed = math.ceil(families / days_per_week)
-    if days_per_week >= 4:
-        needed = max(
-            needed, math.ceil(g.MIN_FAMILY_SESSIONS_FROM_4_DAYS * families / days_per_week)
-        )
-    usual = g.GENTLE_EXERCISES_PER_SESSION
-    if not gentle and minutes >= 15:
-        usual = g.MAX_EXERCISES_PER_SESSION
-    return min(families, max(needed, usual))
+def exercises_per_session(
+    days_per_week: int, families: int, fixed: int, usual: int, extras: int
+) -> int:
+    """How many family exercises a session holds: the `fixed` families (in every session) plus
+    enough of the rest for each to come once a week (twice from 4 days), and otherwise `usual`
+    less the daily extras, which come on top."""
+    rest = families - fixed
+    times = g.MIN_FAMILY_SESSIONS_FROM_4_DAYS if days_per_week >= 4 else 1
+    needed = fixed + math.ceil(times * rest / days_per_week)
+    return min(families, max(needed, usual - extras, fixed + min(rest, 1)))
 
 
 def families_per_session(
-    families: list[str], days_per_week: int, per_session: int, core_every_session: bool
+    families: list[str], days_per_week: int, per_session: int, fixed: list[str]
 ) -> list[list[str]]:
     """Deal the families round-robin over the sessions, so counts differ by at most one.
 
-    Core work comes first in the rotation (it should be 2-3 days a week) or, when it is
-    emphasised, goes into every session. Each session lists its families in the usual order.
+    The `fixed` families go into every session; core work comes first in the rotation (it should
+    be 2-3 days a week). Each session lists its families in the usual order.
     """
-    fixed = ["core"] if core_every_session and "core" in families else []
-    pool = [f for f in ("core", *FAMILIES) if f in families and f not in fixed]
-    pool = list(dict.fromkeys(pool))
+    pool = [f for f in dict.fromkeys(("core", *FAMILIES)) if f in families and f not in fixed]
     dealer = cycle(pool)
     sessions = []
     for _ in range(days_per_week):
-        picked = fixed + [next(dealer) for _ in range(per_session - len(fixed))]
+        picked = fixed + [next(dealer) for _ in range(per_session - len(fixed))] if pool else fixed
         sessions.append(sorted(picked, key=FAMILIES.index))
     return sessions
 

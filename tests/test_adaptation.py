@@ -51,8 +51,13 @@ def test_a_week_with_nothing_logged_holds():
     assert review_week(2, [], 3, 4).rule == "hold_nothing_logged"
 
 
-def test_after_week_four_a_good_week_only_holds():
+def test_past_week_four_a_good_week_still_steps_up():
     review = review_week(4, week_log(4, "ddd", 2, 2), 3, 3)
+    assert (review.step, review.rule) == (1, "step_up")
+
+
+def test_at_the_maintenance_level_a_good_week_only_holds():
+    review = review_week(12, week_log(12, "ddd", 2, 2), 3, 3)
     assert (review.step, review.rule) == (0, "maintenance_hold")
 
 

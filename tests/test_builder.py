@@ -96,19 +96,34 @@ def test_sessions_are_spread_over_the_week(days):
     assert len(plan.sessions) == days
 
 
-def test_weekly_volume_rises_gently_then_holds_after_week_four():
+def test_weekly_volume_never_rises_more_than_30_percent_and_holds_at_maintenance():
     profile = make_profile(pain=3, days_per_week=5, minutes_per_day=30)
-    volumes = [build_plan(profile, week).volume for week in range(1, 8)]
-    for before, after in itertools.pairwise(volumes):
-        assert before <= after <= before * 1.30
-    assert volumes[0] < volumes[3]
-    assert volumes[3] == volumes[4] == volumes[6]
+    plans = [build_plan(profile, week) for week in range(1, 16)]
+    for before, after in itertools.pairwise(plans):
+        assert after.volume <= before.volume * 1.30
+    assert plans[0].volume < plans[3].volume
+    assert plans[12].to_dict()["days"] == plans[14].to_dict()["days"], "maintenance holds"
 
 
-def test_every_day_fits_the_minutes_given_even_at_ten_minutes():
+def test_a_plan_going_well_keeps_progressing_past_week_four():
+    """Week 8 is not week 4: harder variants, more sets or a longer walk."""
+    profile = make_profile(pain=1, days_per_week=3, minutes_per_day=40)
+    week4, week8 = build_plan(profile, 4), build_plan(profile, 8)
+    doses4 = [(p.id, p.dose_text) for d in week4.sessions for p in d.exercises]
+    doses8 = [(p.id, p.dose_text) for d in week8.sessions for p in d.exercises]
+    assert doses8 != doses4 or week8.sessions[0].walk_min > week4.sessions[0].walk_min
+    assert week8.sessions[0].walk_min > week4.sessions[0].walk_min
+
+
+def test_an_older_adults_ten_minute_day_keeps_strength_and_balance_and_names_what_did_not_fit():
     plan = build_plan(make_profile(days_per_week=1, minutes_per_day=10, age=80), week=4)
-    assert plan.days[0].minutes <= 10
-    assert len(plan.days[0].exercises) == 5
+    day = plan.days[0]
+    assert day.minutes <= 10
+    families = {p.category for p in day.exercises}
+    assert "strength_balance" in families
+    left_out = {n.id.removeprefix("removed_") for n in plan.removed_families}
+    assert families | left_out >= {"pelvic_tilt", "lower_back_stretch", "hamstring_stretch", "core"}
+    assert all("could not fit" in n.text for n in plan.removed_families)
 
 
 def test_dates_follow_the_start_date_and_the_week():
@@ -142,7 +157,9 @@ def test_the_plan_dict_follows_the_data_contract():
     } <= set(data)
     assert set(data["risk"]) == {"level", "factors"}
     day = next(d for d in data["days"] if d["exercises"])
-    assert {"day", "date", "minutes", "exercises"} <= set(day)
+    assert {"day", "date", "minutes", "exercises", "warm_up", "walk_min"} <= set(day)
+    assert {"name", "minutes", "instructions"} <= set(day["warm_up"][0])
+    assert "desk_breaks" in data
     assert {"id", "category", "name", "position", "sets", "reps", "hold_s", "instructions"} <= set(
         day["exercises"][0]
     )

@@ -75,3 +75,11 @@ def test_heavy_lifting_obesity_and_stress_make_high_risk():
 )
 def test_levels_follow_the_point_thresholds(points, level):
     assert level_for(points) == level
+
+
+def test_pregnancy_gives_no_weight_based_risk_factor():
+    """BMI from pregnant weight is not meaningful (clinical-facts.md section 3)."""
+    pregnant = assess_risk(parse_profile(make_profile(conditions=["pregnancy"], weight_kg=100)))
+    assert not {f.id for f in pregnant.factors} & {"obesity", "overweight"}
+    other = assess_risk(parse_profile(make_profile(weight_kg=100)))
+    assert "obesity" in {f.id for f in other.factors}

@@ -23,9 +23,14 @@ def test_every_topic_is_covered():
     assert set(tips()) == TOPICS
 
 
-def test_long_sitting_gets_the_desk_set_up_and_breaks():
-    text = tips(sitting_hours=9)["posture"]
+def test_long_sitting_at_a_screen_gets_the_desk_set_up_and_breaks():
+    text = tips(sitting_hours=9, screen_work=True)["posture"]
     assert "9 hours" in text and "eye level" in text and "every 50-60 minutes" in text
+
+
+def test_long_sitting_without_screen_work_gets_breaks_but_no_screen_set_up():
+    text = tips(sitting_hours=9)["posture"]
+    assert "every 50-60 minutes" in text and "screen" not in text.replace("screen work", "")
 
 
 def test_overweight_gets_a_safe_pace_in_the_persons_units():
@@ -84,3 +89,56 @@ def test_bmi_bands_follow_who(value, band):
 
 def test_bmi_is_weight_over_height_squared():
     assert bmi(parse_profile(make_profile(height_cm=180, weight_kg=81))) == 25.0
+
+
+def test_a_pregnant_persons_tips_carry_no_weight_loss_advice_and_give_pregnancy_lifting_limits():
+    found = tips(conditions=["pregnancy"], sex="female", weight_kg=100)
+    assert "Losing weight" not in found["weight"]
+    assert "16 kg before 20 weeks" in found["lifting"] and "12 kg from 20 weeks" in found["lifting"]
+
+
+def test_no_weight_loss_advice_under_bmi_30_from_65():
+    older = tips(age=70, weight_kg=80)  # BMI 28.3
+    assert "Losing weight" not in older["weight"] and "24-31" in older["weight"]
+    assert "Losing weight" in tips(age=70, weight_kg=95)["weight"]  # BMI 33.7
+
+
+def test_a_water_target_is_capped_at_high_body_weight():
+    """No 3.1 L for a BMI-38 woman: capped at the US NAM adequate intake (2.7 L)."""
+    found = tips(sex="female", height_cm=165, weight_kg=103.5)
+    assert "2.7 L of water" in found["hydration"]
+    assert build_plan(make_profile(sex="male", weight_kg=160)).water_target_l == 3.7
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"conditions": ["heart_or_kidney_disease"]},
+        {"conditions": ["high_blood_pressure"]},
+        {"age": 70},
+    ],
+)
+def test_people_for_whom_anti_inflammatories_are_often_unsuitable_are_told_to_ask_first(changes):
+    text = tips(**changes)["flare_care"]
+    assert "usual first choice" not in text and "often unsuitable" in text
+
+
+def test_other_adults_hear_that_anti_inflammatories_are_the_usual_first_choice():
+    assert "usual first choice" in tips()["flare_care"]
+
+
+def test_persistent_pain_with_high_stress_gets_pacing_hurt_is_not_harm_and_nice_ng59():
+    plan = build_plan(make_profile(pain_weeks=30, stress=8))
+    tip = next(t for t in plan.tips if t.topic == "stress")
+    assert "hurt does not mean harm" in tip.text and "pace" in tip.text
+    assert "NICE NG59" in tip.source
+
+
+def test_people_who_lift_often_hear_that_technique_alone_is_not_proven():
+    assert "has not been shown to prevent back pain" in tips(lifting="often")["lifting"]
+
+
+def test_each_topic_has_one_title_everywhere():
+    titles = {t.topic: t.title for t in build_plan(make_profile(conditions=["arthritis"])).tips}
+    assert titles["flare_care"] == "During a flare"
+    assert len(set(titles.values())) == len(titles)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from planner.clinic import ClinicHeader
-from planner.data_files import FAMILIES, Exercise, exercises_by_id, safety_rules
+from planner.data_files import FAMILIES, Exercise, exercises_by_id, safety_rules, tip_title
 from planner.exports import pdf_style as s
 from planner.exports.pdf_sheet import draw_plan_page, plan_pdf
 from planner.exports.pdf_text import printable
@@ -281,7 +281,7 @@ def tip_blocks(plan: WeekPlan) -> list[Block]:
         if tip.topic != "see_a_doctor":
             topics.setdefault(tip.topic, []).append(tip.text)
     for topic, texts in topics.items():
-        label = paragraph(topic.replace("_", " ").capitalize(), s.NAME_PT, 0.3, bold=True)
+        label = paragraph(tip_title(topic), s.NAME_PT, 0.3, bold=True)
         blocks.append(together(label, paragraph(texts[0])))
         blocks += [paragraph(text) for text in texts[1:]]
     stop = [t.text for t in plan.tips if t.topic == "see_a_doctor"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from fpdf import FPDF, XPos, YPos
 
 from planner.clinic import ClinicHeader
+from planner.data_files import tip_title
 from planner.exports.pdf_text import (
     FAMILY,
     FONT_FILES,
@@ -100,7 +101,7 @@ def pick_tips(plan: WeekPlan, count: int) -> list[tuple[str, str]]:
     for tip in plan.tips:
         first.setdefault(tip.topic, tip.text)
     topics = [t for t in TIP_TOPICS if t in first][:count]
-    return [(t.replace("_", " ").capitalize(), shorten(first[t], TIP_CHARS)) for t in topics]
+    return [(tip_title(t), shorten(first[t], TIP_CHARS)) for t in topics]
 
 
 def paper_format(paper: str) -> str:
