@@ -8,7 +8,8 @@ import os
 
 import streamlit as st
 
-from pages.parts import ui
+from pages.parts import current, router
+from pages.parts.text import plain
 from planner.batch.job import Job, template_csv, zip_batch
 from planner.batch.upload import PROBLEMS, apply_edits, frame_rows, read_upload, with_problems
 from planner.clinic import ClinicError
@@ -45,7 +46,7 @@ def clinic_settings(store) -> None:
                     clear_clinic(store)
                     st.success("No clinic header will be printed.")
             except ClinicError as error:
-                st.error(f"Not saved: {ui.plain(str(error))}")
+                st.error(f"Not saved: {plain(str(error))}")
 
 
 def load(upload) -> None:
@@ -58,7 +59,7 @@ def load(upload) -> None:
         st.session_state[TABLE_KEY] = read_upload(upload.name, upload.getvalue())
     except ProfileError as error:
         st.session_state.pop(TABLE_KEY, None)
-        st.error(f"{ui.plain(upload.name)} {ui.plain(error.problems[0].message)}")
+        st.error(f"{plain(upload.name)} {plain(error.problems[0].message)}")
 
 
 def editor_key() -> str:
@@ -119,15 +120,16 @@ def make_files(store, marked) -> None:
             key="download_zip",
             icon=":material/folder_zip:",
         )
-        st.caption("In the ZIP: " + ui.plain(", ".join(names)))
+        st.caption("In the ZIP: " + plain(", ".join(names)))
 
 
+router.start_page()
 st.title("Batch printing")
 st.markdown(
     "Print a plan for each person in a spreadsheet: one row per person, with the same columns "
     "as the template (lists such as conditions separated by `;`)."
 )
-store = ui.store()
+store = current.store()
 clinic_settings(store)
 st.download_button(
     "Download the CSV template",

@@ -2,24 +2,18 @@
 
 import streamlit as st
 
-from pages.parts import ui
+from pages.parts import cards, current, router
+from pages.parts.text import TEXTS
 from planner import build_plan
 
-TOPICS = {
-    "posture": "Posture and desk",
-    "weight": "Weight",
-    "hydration": "Hydration",
-    "lifting": "Lifting",
-    "stress": "Stress",
-    "flare_care": "During a flare",
-    "see_a_doctor": "When to see a doctor",
-}
+TOPICS: dict[str, str] = TEXTS["tip_topics"]
 
+router.start_page()
 st.title("Tips")
-profile = ui.require_profile()
-plan = build_plan(profile, ui.plan_week(profile))
+profile = current.profile()
+plan = build_plan(profile, current.week(profile))
 if not plan.safe_to_exercise:
-    ui.stop_screen(plan)
+    cards.stop_screen(plan)
     st.caption(plan.disclaimer)
     st.stop()
 

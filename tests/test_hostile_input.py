@@ -248,7 +248,7 @@ def test_the_plan_command_accepts_what_is_fine(case, tmp_path, capsys):
 
 def test_the_corpus_is_large_and_covers_every_entry_point():
     """At least 60 refused cases in all, each entry point with its own, every id unique."""
-    from tests.test_hostile_app import FORM_CASES, IMPORT_CASES
+    from tests.hostile_cases_app import FORM_CASES, IMPORT_CASES
     from tests.test_hostile_batch import BATCH_CASES, UPLOAD_CASES
 
     corpus = {
