@@ -75,8 +75,8 @@ def rerun_medians(profile: dict, repeat: int) -> tuple[float, float]:
     from storage import dispose_engines
 
     # AppTest sets session state from this thread while building a test; Streamlit warns about
-    # that ("missing ScriptRunContext"), harmlessly.
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("ERROR")
+    # that ("missing ScriptRunContext"), harmlessly: only Streamlit's errors are shown here.
+    logging.getLogger("streamlit").setLevel("ERROR")
 
     saved = {name: os.environ.pop(name, None) for name in (DATA_DIR_ENV, DATABASE_URL_ENV)}
     with tempfile.TemporaryDirectory(prefix="backplan-bench-", ignore_cleanup_errors=True) as data:
