@@ -25,6 +25,10 @@ CHOICES = {"Sex": "Male", "Do you lift or carry heavy things?": "Often"}
 CHOICES |= {"How is your sitting posture?": "Fair"}
 CHOICES |= {"How strong are your stomach (core) muscles?": "Weak"}
 EXCEPTION = "[data-testid='stException']"
+PAGE_TITLES = [  # the sidebar's links, in order (pages/parts/navigation.py)
+    "Home", "Safety check and profile", "Weekly plan", "Exercise library", "Tips",
+    "Batch printing", "Today's session", "Progress", "Saved people",
+]  # fmt: skip
 
 
 def open_page(page, url: str) -> None:
@@ -32,6 +36,12 @@ def open_page(page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
     assert page.locator(EXCEPTION).count() == 0, page.inner_text("body")
+
+
+def sidebar_titles(page) -> list[str]:
+    """The sidebar navigation's page titles (each link's last line: the first is its icon)."""
+    links = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+    return [text.strip().splitlines()[-1].strip() for text in links]
 
 
 def shoot(page, name: str, width: int = 1280) -> None:

@@ -3,6 +3,7 @@ fresh store and a fixed "today" for the page tests; the real app and Chromium fo
 tests."""
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,41 @@ def app_url():
     if not Path("/usr/bin/chromium").exists():
         pytest.fail("Debian chromium is missing: `make test` installs it (apt-get)")
     with running_app() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_url():
+    """A server of its own for one test (a fresh server's first visit). Ask for it before `page`,
+    so the page is closed before the server stops."""
+    from tests.app_server import running_app
+
+    with running_app() as url:
+        yield url
+
+
+@contextmanager
+def shared_app(folder: Path) -> Iterator[str]:
+    """The app in shared mode (the example [auth] secrets, written into `folder`)."""
+    from tests.app_server import ROOT, running_app
+
+    secrets = folder / "secrets.toml"
+    secrets.write_text((ROOT / ".streamlit" / "secrets.toml.example").read_text())
+    with running_app(env={"STREAMLIT_SECRETS_FILES": str(secrets)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def shared_url(tmp_path_factory):
+    """The app in shared mode (sign-in configured), one server per test module."""
+    with shared_app(tmp_path_factory.mktemp("secrets")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_shared_url(tmp_path):
+    """A shared-mode server of its own for one test; ask for it before `page`."""
+    with shared_app(tmp_path) as url:
         yield url
 
 

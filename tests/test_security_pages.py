@@ -4,7 +4,7 @@ file names carry no user text; uploads over the limit are refused with a clear m
 
 Streamlit escapes raw HTML itself, but Markdown (links, emphasis, :red[...] colours, $maths$,
 :material/icons:) in st.markdown, alerts, captions, button labels and table cells is rendered:
-the pages pass user text through ui.plain, which escapes every Markdown special character. The
+the pages pass user text through text.plain, which escapes every Markdown special character. The
 AppTest checks read what each page sends; the browser test checks what Chromium builds.
 """
 
@@ -24,14 +24,11 @@ from storage import open_store
 from storage.transfer import export_all, to_json
 from tests.auth_steps import AUTH, ISSUER
 from tests.conftest import make_profile
+from tests.markup_texts import IMG, MARKDOWN, NOTE, SCRIPT
 from tests.page_steps import ANSWERS, APP, click, submit
 from tests.page_steps import run as run_page
 
 TODAY = ANSWERS["start_date"]
-IMG = "<img src=x onerror=alert(1)>**b**[c](javascript:alert(1))"
-SCRIPT = "<script>alert(1)</script>:red[x] $x^2$ www.evil.io"
-MARKDOWN = "# h > q | t | `code` ~~s~~ _i_&amp; :material/home: 1."
-NOTE = "**n** [x](javascript:alert(1)) :red[x] <b>b</b>"
 MARKDOWN_KINDS = (
     "title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success",
     "toast", "exception",
