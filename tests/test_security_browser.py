@@ -92,7 +92,7 @@ def test_markup_in_names_and_notes_is_only_ever_text_in_the_browser(tmp_path):
             dispose_engines()
 
         open_page(page, f"{url}/people")
-        click_key(page, f"delete_{img_id}", "This cannot be undone")
+        click_key(page, f"delete_{img_id}", "and their whole log?")
         check_page(page, IMG, SCRIPT, MARKDOWN, f"Delete {IMG} and their whole log?")
         SHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SHOTS / "security-people.png"), full_page=True)
