@@ -12,10 +12,9 @@ from datetime import date, timedelta
 from playwright.async_api import expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.test_browser import CHOICES, PROFILE
+from tests.browser_steps import CHOICES, NAME_LABEL, PROFILE
 
 STEP_MS = 60_000  # any single step (a click and the rerun it starts) must finish within this
-NAME_LABEL = "Name (for your saved plan and the printed sheet)"
 START = date.today() - timedelta(days=6)  # week 1 runs from START to today: all days loggable
 PROBLEMS = "[data-testid='stException'], [data-testid='stAlertContentError']"
 NBSP = "\u00a0"  # the day tabs' labels keep 'Wed 18 Nov' on one line

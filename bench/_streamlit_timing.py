@@ -6,7 +6,6 @@ ratio says what BackPlan adds on top of Streamlit itself, whatever the machine.
 """
 
 import contextlib
-import logging
 import os
 import statistics
 import subprocess
@@ -74,10 +73,6 @@ def rerun_medians(profile: dict, repeat: int) -> tuple[float, float]:
 
     from storage import dispose_engines
 
-    # AppTest sets session state from this thread while building a test; Streamlit warns about
-    # that ("missing ScriptRunContext"), harmlessly.
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel("ERROR")
-
     saved = {name: os.environ.pop(name, None) for name in (DATA_DIR_ENV, DATABASE_URL_ENV)}
     with tempfile.TemporaryDirectory(prefix="backplan-bench-", ignore_cleanup_errors=True) as data:
         os.environ[DATA_DIR_ENV] = data  # the pages open the store named by the environment
@@ -118,15 +113,14 @@ def rerun_medians(profile: dict, repeat: int) -> tuple[float, float]:
 RERUN_ENTRY = ROOT / ".bench_rerun_app.py"
 RERUN_APP = """import streamlit as st
 
-from pages.parts.navigation import app_pages
+from pages.parts import router
 
 
 def empty() -> None:
     pass
 
 
-st.set_page_config(page_title="BackPlan")
-st.navigation([*app_pages(), st.Page(empty, title="Empty", url_path="empty")]).run()
+router.route(extra=[st.Page(empty, title="Empty", url_path="empty")])
 """
 # Timestamps taken in the page: when the browser sends its last message (the rerun request) and
 # the first animation frame after the last message of the rerun arrives (the page is painted).

@@ -8,7 +8,7 @@ import os
 
 import streamlit as st
 
-from pages.parts import state, ui
+from pages.parts import current, router, state
 from pages.parts.batch_table import (
     PROBLEMS,
     apply_edits,
@@ -17,6 +17,7 @@ from pages.parts.batch_table import (
     table_rows,
     with_problems,
 )
+from pages.parts.text import plain
 from planner.batch.job import Job, produce, template_csv
 from planner.batch.limits import MAX_BYTES, MAX_ROWS
 from planner.batch.outputs import zip_files
@@ -52,7 +53,7 @@ def clinic_settings(store) -> None:
                     clear_clinic(store)
                     st.success("No clinic header will be printed.")
             except ClinicError as error:
-                st.error(f"Not saved: {ui.plain(str(error))}")
+                st.error(f"Not saved: {plain(str(error))}")
 
 
 def load(upload) -> None:
@@ -65,7 +66,7 @@ def load(upload) -> None:
         st.session_state[state.BATCH_TABLE] = table(read_sheet(upload.name, upload.getvalue()))
     except ProfileError as error:
         st.session_state.pop(state.BATCH_TABLE, None)
-        st.error(f"{ui.plain(upload.name)} {ui.plain(error.problems[0].message)}")
+        st.error(f"{plain(upload.name)} {plain(error.problems[0].message)}")
 
 
 def editor_key() -> str:
@@ -151,15 +152,16 @@ def make_files(store, marked) -> None:
             key=state.BATCH_DOWNLOAD_ZIP,
             icon=":material/folder_zip:",
         )
-        st.caption("In the ZIP: " + ui.plain(", ".join(zipped.names)))
+        st.caption("In the ZIP: " + plain(", ".join(zipped.names)))
 
 
+router.start_page()
 st.title("Batch printing")
 st.markdown(
     "Print a plan for each person in a spreadsheet: one row per person, with the same columns "
     "as the template (lists such as conditions separated by `;`)."
 )
-store = ui.store()
+store = current.store()
 clinic_settings(store)
 st.download_button(
     "Download the CSV template",

@@ -1,37 +1,37 @@
 """Home: what BackPlan is, who it is for, how it works, and where to start; on a shared
 deployment also who is signed in (with a sign-out button), or the sign-in button."""
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
-import pages.parts.app_navigation  # noqa: F401  (for its effect: see that module)
-from pages.parts import account
+from pages.parts import account, clock, router, state
+from pages.parts.navigation import PROFILE_PAGE
 from planner.plan import DISCLAIMER
 
-# Home imports pages.parts.ui and storage only when someone is signed in: with pydantic and
+# Home imports pages.parts.current and storage only when someone is signed in: with pydantic and
 # SQLAlchemy they are most of the wait for a fresh server's first page.
 
 
 def signed_in() -> None:
     """Who is signed in (their provider's display name) and the sign-out button."""
-    from pages.parts import ui
+    from pages.parts import current
+    from pages.parts.text import plain
     from storage import StoreError, audit
 
-    opened = ui.store()  # this account's data; records the session's sign-in once
+    opened = current.store()  # this account's data; records the session's sign-in once
     shown = st.user.get("name") or st.user.get("email") or "your account"
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.markdown(f"Signed in as **{ui.plain(str(shown))}**.")
-    if right.button("Sign out", key="sign_out", icon=":material/logout:", width="stretch"):
+    left.markdown(f"Signed in as **{plain(str(shown))}**.")
+    if right.button("Sign out", key=state.SIGN_OUT, icon=":material/logout:", width="stretch"):
         try:
-            audit.record(opened, "sign_out", now=datetime.now(UTC))
+            audit.record(opened, "sign_out", now=clock.now())
         except StoreError as error:
-            ui.store_error(error)
-        ui.forget_current()
-        st.session_state.pop(ui.OWNER_KEY, None)
+            current.store_error(error)
+        current.forget()
+        st.session_state.pop(state.OWNER, None)
         st.logout()
 
 
+router.start_page()
 st.title("BackPlan")
 if account.shared_mode():
     if account.signed_in_owner() is None:
@@ -70,7 +70,7 @@ st.markdown(
     "and a sheet to print, a calendar file and a table to download."
 )
 
-st.page_link("pages/profile.py", label="Start the safety check", icon=":material/arrow_forward:")
+st.page_link(PROFILE_PAGE, label="Start the safety check", icon=":material/arrow_forward:")
 
 st.info(
     "**Please note.** BackPlan is not a substitute for a doctor or physiotherapist. It does not "

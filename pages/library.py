@@ -2,18 +2,20 @@
 
 import streamlit as st
 
-from pages.parts import ui
+from pages.parts import cards, current, router
+from pages.parts.text import TEXTS, bulleted, numbered
 from planner import build_plan
 from planner.data_files import FAMILIES, Exercise, catalogue, citation, exercises_by_id
+from planner.plan import DISCLAIMER
 from planner.selection import FAMILY_NAMES
 
 
 def in_your_plan() -> set[str]:
     """Ids of the exercises in the saved profile's plan (empty without a safe plan)."""
-    profile = ui.saved_profile()
+    profile = current.saved_profile()
     if profile is None:
         return set()
-    plan = build_plan(profile, ui.plan_week(profile))
+    plan = build_plan(profile, current.week(profile))
     return {item.id for day in plan.days for item in day.exercises}
 
 
@@ -24,12 +26,12 @@ def entry(exercise: Exercise, mine: bool) -> None:
         st.subheader(exercise.name)
         if mine:
             st.badge("In your plan", icon=":material/check:", color="green")
-        ui.picture(exercise, width=240)
-        st.markdown(f"**Position:** {ui.POSITIONS[exercise.position].lower()}")
-        st.markdown(ui.numbered(exercise.steps))
+        cards.picture(exercise, width=240)
+        st.markdown(f"**Position:** {TEXTS['positions'][exercise.position].lower()}")
+        st.markdown(numbered(exercise.steps))
         if exercise.cautions:
-            st.markdown("**Take care**\n\n" + ui.bulleted(exercise.cautions))
-        if labels := ui.not_for(exercise):
+            st.markdown("**Take care**\n\n" + bulleted(exercise.cautions))
+        if labels := cards.not_for(exercise):
             st.markdown("**Not for:** " + ", ".join(labels))
         variants = [
             f"{word}: {names[other].name}"
@@ -39,10 +41,11 @@ def entry(exercise: Exercise, mine: bool) -> None:
         if variants:
             st.markdown("  \n".join(variants))
         with st.expander("Common mistakes"):
-            st.markdown(ui.bulleted(exercise.mistakes))
+            st.markdown(bulleted(exercise.mistakes))
         st.caption(f"Source: {citation(exercise.source)}")
 
 
+router.start_page()
 st.title("Exercise library")
 st.markdown(
     "All the exercises BackPlan can choose from. Your plan picks the ones that are safe for you; "
@@ -57,4 +60,4 @@ for tab, family in zip(tabs, FAMILIES, strict=True):
         for exercise in catalogue().exercise:
             if exercise.family == family:
                 entry(exercise, exercise.id in mine)
-st.caption(ui.DISCLAIMER)
+st.caption(DISCLAIMER)

@@ -4,15 +4,16 @@ computer; people already saved are replaced only after the person says so), and 
 it (only after typing DELETE). Exports, imports and deletions are recorded in the audit trail,
 with counts and ids only.
 
-Widget keys: open_<id>, delete_<id>, confirm_delete, cancel_delete, add_person, export,
-import_file_<n>, import_go, import_replace, import_cancel, delete_all_text, delete_all.
+Its keys are named in pages/parts/state.py.
 """
-
-from datetime import UTC, datetime
 
 import streamlit as st
 
-from pages.parts import day_log, ui
+from pages.parts import clock, current, router, state
+from pages.parts.log_form import long_date
+from pages.parts.navigation import PLAN_PAGE, PROFILE_PAGE
+from pages.parts.text import bulleted, plain
+from planner.plan import DISCLAIMER
 from storage import ImportConflict, PersonSummary, Store, StoreError, audit
 from storage.transfer import (
     TransferError,
@@ -23,63 +24,54 @@ from storage.transfer import (
     validate_export,
 )
 
-CONFIRM = "people_confirm_delete"  # the id waiting for "Yes, delete"
-CONFLICT = "people_import_conflict"  # the uploaded file's id waiting for "Yes, replace them"
-ROUND = "people_upload_round"  # a new file box after each import
-MESSAGE = "people_message"  # a confirmation to show after the rerun
 DELETE_WORD = "DELETE"  # typed to confirm deleting all of this account's data
 
 
-def now() -> datetime:
-    """The time for the audit trail and the export file."""
-    return datetime.now(UTC)
-
-
 def ask_delete(person_id: int) -> None:
-    st.session_state[CONFIRM] = person_id
+    st.session_state[state.CONFIRM_DELETE] = person_id
 
 
 def confirm_delete(store: Store, summary: PersonSummary) -> None:
     """The second step of deleting: say what goes, then delete only on 'Yes'."""
-    name = ui.plain(summary.name)
+    name = plain(summary.name)
     st.warning(f"Delete {name} and their whole log? This cannot be undone.")
     left, right = st.columns(2)
-    if left.button(f"Yes, delete {name}", key="confirm_delete", type="primary", width="stretch"):
+    if left.button(f"Yes, delete {name}", key=state.YES_DELETE, type="primary", width="stretch"):
         try:
             store.delete_person(summary.id)
-            audit.record(store, "delete_person", f"person={summary.id}", now=now())
+            audit.record(store, "delete_person", f"person={summary.id}", now=clock.now())
         except StoreError as error:
-            ui.store_error(error)
+            current.store_error(error)
             return
-        if st.session_state.get(ui.PERSON_KEY) == summary.id:
-            ui.forget_current()
-        st.session_state.pop(CONFIRM, None)
-        st.session_state[MESSAGE] = f"Deleted {name} and their log."
+        if st.session_state.get(state.PERSON) == summary.id:
+            current.forget()
+        st.session_state.pop(state.CONFIRM_DELETE, None)
+        st.session_state[state.PEOPLE_MESSAGE] = f"Deleted {name} and their log."
         st.rerun()
-    if right.button("No, keep them", key="cancel_delete", width="stretch"):
-        st.session_state.pop(CONFIRM, None)
+    if right.button("No, keep them", key=state.NO_DELETE, width="stretch"):
+        st.session_state.pop(state.CONFIRM_DELETE, None)
         st.rerun()
 
 
 def person_card(store: Store, summary: PersonSummary) -> None:
     """One saved person: name, programme start, open their plan, delete."""
     with st.container(border=True):
-        shown = st.session_state.get(ui.PERSON_KEY) == summary.id
-        st.markdown(f"**{ui.plain(summary.name)}**" + (" (shown now)" if shown else ""))
-        st.caption(f"Programme started {day_log.long_date(summary.programme_start)}")
+        shown = st.session_state.get(state.PERSON) == summary.id
+        st.markdown(f"**{plain(summary.name)}**" + (" (shown now)" if shown else ""))
+        st.caption(f"Programme started {long_date(summary.programme_start)}")
         left, right = st.columns(2)
-        if left.button("Open their plan", key=f"open_{summary.id}", width="stretch"):
-            ui.set_current(summary.id)
-            st.switch_page(ui.PLAN_PAGE)
+        if left.button("Open their plan", key=state.OPEN.format(summary.id), width="stretch"):
+            current.choose(summary.id)
+            st.switch_page(PLAN_PAGE)
         right.button(
             "Delete",
-            key=f"delete_{summary.id}",
+            key=state.DELETE.format(summary.id),
             on_click=ask_delete,
             args=(summary.id,),
             width="stretch",
             icon=":material/delete:",
         )
-        if st.session_state.get(CONFIRM) == summary.id:
+        if st.session_state.get(state.CONFIRM_DELETE) == summary.id:
             confirm_delete(store, summary)
 
 
@@ -87,13 +79,13 @@ def download(store: Store, people: list[PersonSummary]) -> None:
     """The export of everything saved here, as one JSON file; a download is audited."""
     if st.download_button(
         "Download all my data",
-        data=to_json(export_all(store, now=now())),
-        file_name=f"backplan-export-{ui.today().isoformat()}.json",
+        data=to_json(export_all(store, now=clock.now())),
+        file_name=f"backplan-export-{clock.today().isoformat()}.json",
         mime="application/json",
-        key="export",
+        key=state.EXPORT,
         icon=":material/download:",
     ):
-        audit.record(store, "export", f"people={len(people)}", now=now())
+        audit.record(store, "export", f"people={len(people)}", now=clock.now())
 
 
 def delete_all(store: Store) -> None:
@@ -102,30 +94,30 @@ def delete_all(store: Store) -> None:
     typed = st.text_input(
         f"Every person saved here, their answers and logs, and the clinic header are deleted. "
         f"This cannot be undone. Type {DELETE_WORD} to confirm.",
-        key="delete_all_text",
+        key=state.DELETE_ALL_TEXT,
     )
     confirmed = typed.strip() == DELETE_WORD
     if st.button(
         "Delete all my data",
-        key="delete_all",
+        key=state.DELETE_ALL,
         type="primary",
         disabled=not confirmed,
         icon=":material/delete_forever:",
     ):
         people = store.delete_everything()
-        audit.record(store, "delete_all", f"people={people}", now=now())
-        ui.forget_current()
+        audit.record(store, "delete_all", f"people={people}", now=clock.now())
+        current.forget()
         for key in list(st.session_state):  # form answers, chosen week, uploads: all of it
-            if key != ui.OWNER_KEY:
+            if key != state.OWNER:
                 del st.session_state[key]
-        st.session_state[MESSAGE] = "All your data was deleted."
+        st.session_state[state.PEOPLE_MESSAGE] = "All your data was deleted."
         st.rerun()
 
 
 def problems(error: TransferError) -> None:
     """Every problem of a file that cannot be imported, in a list."""
-    lines = [ui.plain(str(problem)) for problem in error.problems]
-    st.error("This file cannot be imported:\n\n" + ui.bulleted(lines))
+    lines = [plain(str(problem)) for problem in error.problems]
+    st.error("This file cannot be imported:\n\n" + bulleted(lines))
 
 
 def run_import(store: Store, data: dict, file_id: str, overwrite: bool) -> None:
@@ -133,24 +125,24 @@ def run_import(store: Store, data: dict, file_id: str, overwrite: bool) -> None:
     try:
         report = import_all(store, data, overwrite=overwrite)
         counts = f"added={len(report.added)} replaced={len(report.replaced)}"
-        audit.record(store, "import", counts, now=now())
+        audit.record(store, "import", counts, now=clock.now())
     except ImportConflict:
-        st.session_state[CONFLICT] = file_id
+        st.session_state[state.IMPORT_CONFLICT] = file_id
         st.rerun()
     except TransferError as error:
         problems(error)
         return
     except StoreError as error:
-        ui.store_error(error)
+        current.store_error(error)
         return
     parts = [
-        f"{word} {', '.join(ui.plain(n) for n in names)}"
+        f"{word} {', '.join(plain(n) for n in names)}"
         for word, names in (("added", report.added), ("replaced", report.replaced))
         if names
     ]
-    st.session_state[MESSAGE] = "Imported: " + "; ".join(parts) + "."
-    st.session_state.pop(CONFLICT, None)
-    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+    st.session_state[state.PEOPLE_MESSAGE] = "Imported: " + "; ".join(parts) + "."
+    st.session_state.pop(state.IMPORT_CONFLICT, None)
+    st.session_state[state.UPLOAD_ROUND] = st.session_state.get(state.UPLOAD_ROUND, 0) + 1
     st.rerun()
 
 
@@ -159,38 +151,39 @@ def import_section(store: Store) -> None:
     upload = st.file_uploader(
         "Import a BackPlan file (.json)",
         type=["json"],
-        key=f"import_file_{st.session_state.get(ROUND, 0)}",
+        key=state.IMPORT_FILE.format(st.session_state.get(state.UPLOAD_ROUND, 0)),
     )
     if upload is None:
         return
     try:
         data = parse_export_bytes(upload.getvalue())
-        names = [ui.plain(record.profile.name) for record in validate_export(data)]
+        names = [plain(record.profile.name) for record in validate_export(data)]
     except TransferError as error:
         problems(error)
         return
     st.markdown(f"This file holds {len(names)} people: {', '.join(names)}.")
-    if st.session_state.get(CONFLICT) != upload.file_id:
-        if st.button("Import", key="import_go", type="primary", icon=":material/upload:"):
+    if st.session_state.get(state.IMPORT_CONFLICT) != upload.file_id:
+        if st.button("Import", key=state.IMPORT_GO, type="primary", icon=":material/upload:"):
             run_import(store, data, upload.file_id, overwrite=False)
         return
     saved = {summary.name for summary in store.list_people()}
-    taken = [ui.plain(r.profile.name) for r in validate_export(data) if r.profile.name in saved]
+    taken = [plain(r.profile.name) for r in validate_export(data) if r.profile.name in saved]
     st.warning(
         f"Replace these people: {', '.join(taken)}? What is saved here for them (answers and "
         "log) will be replaced by what is in the file."
     )
     left, right = st.columns(2)
-    if left.button("Yes, replace them", key="import_replace", type="primary", width="stretch"):
+    if left.button("Yes, replace them", key=state.IMPORT_REPLACE, type="primary", width="stretch"):
         run_import(store, data, upload.file_id, overwrite=True)
-    if right.button("Cancel", key="import_cancel", width="stretch"):
-        st.session_state.pop(CONFLICT, None)
+    if right.button("Cancel", key=state.IMPORT_CANCEL, width="stretch"):
+        st.session_state.pop(state.IMPORT_CONFLICT, None)
         st.rerun()
 
 
+router.start_page()
 st.title("Saved people")
-store = ui.store()
-if message := st.session_state.pop(MESSAGE, None):
+store = current.store()
+if message := st.session_state.pop(state.PEOPLE_MESSAGE, None):
     st.success(message, icon=":material/check_circle:")
 try:
     people = store.list_people()
@@ -198,10 +191,10 @@ try:
         st.info("Nobody is saved yet. Fill in the safety check and profile to save someone.")
     for summary in people:
         person_card(store, summary)
-    if st.button("Add someone new", key="add_person", icon=":material/person_add:"):
-        ui.forget_current()
-        st.session_state[ui.NEW_PERSON_KEY] = True
-        st.switch_page(ui.PROFILE_PAGE)
+    if st.button("Add someone new", key=state.ADD_PERSON, icon=":material/person_add:"):
+        current.forget()
+        st.session_state[state.NEW_PERSON] = True
+        st.switch_page(PROFILE_PAGE)
 
     st.subheader("Your data")
     st.markdown(
@@ -213,5 +206,5 @@ try:
     import_section(store)
     delete_all(store)
 except StoreError as error:
-    ui.store_error(error)
-st.caption(ui.DISCLAIMER)
+    current.store_error(error)
+st.caption(DISCLAIMER)

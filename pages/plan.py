@@ -4,13 +4,14 @@ so, and downloads. The plan adapts to the log (build_plan's progression note say
 import json
 import math
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from pages.parts import day_log, ui
+from pages.parts import cards, clock, current, log_form, router, state
 from pages.parts.printing import print_controls
+from pages.parts.text import TEXTS, bulleted
 from planner import WeekPlan, build_plan
 from planner.clinic import ClinicHeader
 from planner.exports.csv_table import plan_csv
@@ -23,8 +24,14 @@ from storage import StoreError
 from storage.clinic import get_clinic
 
 WEEKS = range(1, 13)
-PAPERS = {"a4": "A4", "letter": "US Letter"}
-DAY_KEY = "day_tab"  # the open session day's tab (its label, e.g. "Wed 18 Nov")
+PAPERS: dict[str, str] = TEXTS["papers"]
+NBSP = "\u00a0"  # keeps 'Tue 24 Nov' on one line in the table
+DOWNLOADS = (  # two columns: the PDF and the calendar on the first row
+    ("pdf", "Printable sheet (PDF)", "application/pdf", state.DOWNLOAD_PDF, ":material/print:"),
+    ("ics", "Calendar (ICS)", "text/calendar", state.DOWNLOAD_ICS, ":material/event:"),
+    ("csv", "Table (CSV)", "text/csv", state.DOWNLOAD_CSV, ":material/table:"),
+    ("json", "Data (JSON)", "application/json", state.DOWNLOAD_JSON, ":material/data_object:"),
+)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -33,7 +40,9 @@ def pdf_bytes(plan_json: str, paper: str, clinic: ClinicHeader | None, _plan: We
     return plan_pdf(_plan, paper=paper, clinic=clinic)
 
 
-NBSP = "\u00a0"  # keeps 'Tue 24 Nov' on one line in the table
+def sheet(plan: WeekPlan, paper: str, clinic: ClinicHeader | None) -> bytes:
+    """The plan's printable sheet (or, for a plan that must not go ahead, the doctor's note)."""
+    return pdf_bytes(json.dumps(plan.to_dict(), sort_keys=True), paper, clinic, plan)
 
 
 def short_date(day: date | None) -> str:
@@ -73,8 +82,8 @@ def day_tabs(plan: WeekPlan, log_day: Callable[[Day], None] | None = None) -> No
     at once made every click on the page slow, and the table above lists every day's exercises."""
     sessions = plan.sessions
     labels = [day_label(day) for day in sessions]
-    first = current_session([day.date for day in sessions], ui.today())
-    tabs = st.tabs(labels, default=labels[first], key=DAY_KEY, on_change="rerun")
+    first = current_session([day.date for day in sessions], clock.today())
+    tabs = st.tabs(labels, default=labels[first], key=state.DAY_TAB, on_change="rerun")
     for day, tab in zip(sessions, tabs, strict=True):
         if tab.open:
             with tab:
@@ -91,7 +100,7 @@ def day_card(day: Day, log_day: Callable[[Day], None] | None) -> None:
         st.subheader(when)
         st.caption(f"About {day.minutes} minutes")
         for item in day.exercises:
-            ui.prescription_card(item)
+            cards.prescription_card(item)
         if log_day is not None:
             log_day(day)
 
@@ -103,7 +112,7 @@ def why_this_plan(plan: WeekPlan) -> None:
         st.markdown(note.text)
         st.caption(f"Source: {note.source}")
     st.subheader("Your risk")
-    ui.risk_summary(plan.risk)
+    cards.risk_summary(plan.risk)
 
 
 def downloads(plan: WeekPlan, clinic: ClinicHeader | None) -> None:
@@ -113,97 +122,69 @@ def downloads(plan: WeekPlan, clinic: ClinicHeader | None) -> None:
     so a second download clicked while it ran could fail."""
     st.subheader("Print and take it along")
     paper = st.radio(
-        "Paper size", tuple(PAPERS), format_func=PAPERS.get, key="paper", horizontal=True
+        "Paper size", tuple(PAPERS), format_func=PAPERS.get, key=state.PAPER, horizontal=True
     )
     name = f"backplan-week-{plan.week}"
-    start = plan.days[0].date or date.today()
-    left, right = st.columns(2)
-    left.download_button(
-        "Printable sheet (PDF)",
-        data=lambda: pdf_bytes(json.dumps(plan.to_dict(), sort_keys=True), paper, clinic, plan),
-        file_name=f"{name}.pdf",
-        mime="application/pdf",
-        key="download_pdf",
-        width="stretch",
-        icon=":material/print:",
-        on_click="ignore",
-    )
-    right.download_button(
-        "Calendar (ICS)",
-        data=lambda: plan_ics(plan, start=start, created=datetime.now(UTC)),
-        file_name=f"{name}.ics",
-        mime="text/calendar",
-        key="download_ics",
-        width="stretch",
-        icon=":material/event:",
-        on_click="ignore",
-    )
-    left.download_button(
-        "Table (CSV)",
-        data=lambda: plan_csv(plan),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key="download_csv",
-        width="stretch",
-        icon=":material/table:",
-        on_click="ignore",
-    )
-    right.download_button(
-        "Data (JSON)",
-        data=lambda: plan_json(plan),
-        file_name=f"{name}.json",
-        mime="application/json",
-        key="download_json",
-        width="stretch",
-        icon=":material/data_object:",
-        on_click="ignore",
-    )
+    start = plan.days[0].date or clock.today()
+    makers = {
+        "pdf": lambda: sheet(plan, paper, clinic),
+        "ics": lambda: plan_ics(plan, start=start, created=clock.now()),
+        "csv": lambda: plan_csv(plan),
+        "json": lambda: plan_json(plan),
+    }
+    for column, (ext, label, mime, key, icon) in zip(st.columns(2) * 2, DOWNLOADS, strict=True):
+        column.download_button(
+            label, data=makers[ext], file_name=f"{name}.{ext}", mime=mime, key=key,
+            width="stretch", icon=icon, on_click="ignore",
+        )  # fmt: skip
 
 
-st.title("Weekly plan")
-store, person = ui.current_person()
-profile = ui.plan_profile(person)
-st.text(f"For {person.name}")
-first = build_plan(profile)
-if not first.safe_to_exercise:
-    ui.stop_screen(first)
+def stop(plan: WeekPlan, clinic: ClinicHeader | None) -> None:
+    """The stop screen, the note for the doctor, and nothing else."""
+    cards.stop_screen(plan)
     st.download_button(
         "A one-page note to take to your doctor (PDF)",
-        data=lambda: pdf_bytes(
-            json.dumps(first.to_dict(), sort_keys=True), "a4", get_clinic(store), first
-        ),
+        data=lambda: sheet(plan, "a4", clinic),
         file_name="backplan-see-a-doctor.pdf",
         mime="application/pdf",
-        key="download_pdf",
+        key=state.DOWNLOAD_PDF,
     )
-    st.caption(first.disclaimer)
+    st.caption(plan.disclaimer)
     st.stop()
 
-this_week = programme_week(person.programme_start, ui.today())
-st.session_state.setdefault("week", ui.plan_week(profile))
-week = st.selectbox(
-    "Week of the programme",
-    range(1, max(WEEKS.stop, this_week + 1)),
-    key="week",
-    format_func=lambda n: f"Week {n} (this week)" if n == this_week else f"Week {n}",
-)
-st.session_state[ui.WEEK_KEY] = week
+
+router.start_page()
+st.title("Weekly plan")
+store, person = current.person()
+profile = current.plan_profile(person)
+st.text(f"For {person.name}")
 try:
     log = store.log_for(person.id)
     clinic = get_clinic(store)
 except StoreError as error:
-    ui.store_error(error)
+    current.store_error(error)
     st.stop()
-plan = build_plan(profile, week, log=log)
+this_week = programme_week(person.programme_start, clock.today())
+st.session_state.setdefault(state.WEEK_CHOICE, current.week(profile))
+plan = build_plan(profile, st.session_state[state.WEEK_CHOICE], log=log)  # once a rerun
+if not plan.safe_to_exercise:
+    stop(plan, clinic)
+week = st.selectbox(
+    "Week of the programme",
+    range(1, max(WEEKS.stop, this_week + 1)),
+    key=state.WEEK_CHOICE,
+    format_func=lambda n: f"Week {n} (this week)" if n == this_week else f"Week {n}",
+)
+st.session_state[state.WEEK] = week
 if plan.progression is not None:
     st.info(f"**This week:** {plan.progression.text}", icon=":material/trending_up:")
     st.caption(f"Source: {plan.progression.source}")
 if plan.advice:
-    st.warning(ui.bulleted(plan.advice))
+    st.warning(bulleted(plan.advice))
 st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
 st.table(week_table(plan), hide_index=True, border="horizontal")
 logged = {entry.day: entry for entry in log}
-day_tabs(plan, lambda day: day_log.log_form(store, person.id, day, week, logged.get(day.date)))
+day_tabs(plan, lambda day: log_form.log_form(store, person.id, day, week, logged.get(day.date)))
 why_this_plan(plan)
 print_controls()
 downloads(plan, clinic)

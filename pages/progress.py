@@ -8,13 +8,16 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.parts import day_log, ui
+from pages.parts import clock, current, log_form, router
+from pages.parts.navigation import PLAN_PAGE
+from pages.parts.text import plain
 from planner.data_files import citation
+from planner.plan import DISCLAIMER
 from planner.progress_summary import PainChange, pain_change, pain_points, weekly_summary
 from planner.schedule import programme_week
 from storage import StoreError
 
-PAIN_AXIS = alt.Scale(domain=[day_log.pain_scale()[0], day_log.pain_scale()[-1]])
+PAIN_AXIS = alt.Scale(domain=[log_form.pain_scale()[0], log_form.pain_scale()[-1]])
 COLOURS = alt.Scale(domain=["Before", "After"], range=["#b5482b", "#1e3a5f"])
 GREEN = "#2e7d32"
 HEIGHT = 320
@@ -86,28 +89,29 @@ def log_table(log) -> pd.DataFrame:
     """The log as a plain table, newest first (the charts' numbers, readable without them)."""
     rows = [
         {
-            "Day": day_log.long_date(entry.day),
-            "How it went": day_log.STATUS_WORDS[entry.status],
+            "Day": log_form.long_date(entry.day),
+            "How it went": log_form.STATUS_WORDS[entry.status],
             "Pain before": "" if entry.pain_before is None else str(entry.pain_before),
             "Pain after": "" if entry.pain_after is None else str(entry.pain_after),
-            "Note": ui.plain(entry.note),  # st.table reads Markdown
+            "Note": plain(entry.note),  # st.table reads Markdown
         }
         for entry in sorted(log, key=lambda e: e.day, reverse=True)
     ]
     return pd.DataFrame(rows)
 
 
+router.start_page()
 st.title("Progress")
-store, person = ui.current_person()
+store, person = current.person()
 st.text(f"For {person.name}")
 try:
     log = store.log_for(person.id)
 except StoreError as error:
-    ui.store_error(error)
+    current.store_error(error)
     st.stop()
 if not log:
     st.info("Log your first session on the Weekly plan page, and your progress shows here.")
-    st.page_link(ui.PLAN_PAGE, label="Go to the weekly plan", icon=":material/calendar_month:")
+    st.page_link(PLAN_PAGE, label="Go to the weekly plan", icon=":material/calendar_month:")
     st.stop()
 
 st.subheader("Your pain")
@@ -129,7 +133,7 @@ else:
     )
 
 st.subheader("Sessions each week")
-this_week = programme_week(person.programme_start, ui.today())
+this_week = programme_week(person.programme_start, clock.today())
 weeks = pd.DataFrame(
     [
         {"Week": r.week, "Done": r.done, "Partly": r.partly, "Planned": r.planned}
@@ -145,4 +149,4 @@ st.caption("Filled bars: sessions done. Dashed outline: sessions planned.")
 
 st.subheader("Your log")
 st.table(log_table(log), hide_index=True, border="horizontal")
-st.caption(ui.DISCLAIMER)
+st.caption(DISCLAIMER)

@@ -2,18 +2,19 @@
 and a rep counter, then pain now again and the session goes into the log.
 
 What comes next is planner/session_steps.py's; this page keeps where the person is in
-st.session_state (keys guided_*), so reruns and page switches do not reset it. The countdown is a
+st.session_state (the GUIDED_* keys of pages/parts/state.py), so reruns and page switches do not
+reset it. The countdown is a
 fragment that reruns every second only while the stopwatch runs; everything also works by clicking
 "Done with this exercise" without starting the clock.
-Widget keys: guided_day, guided_pain_before, guided_begin, guided_start, guided_pause,
-guided_resume, guided_next, guided_done, guided_skip, guided_pain_after, guided_note, guided_save.
 """
 
 import time
 
 import streamlit as st
 
-from pages.parts import day_log, ui
+from pages.parts import cards, clock, current, log_form, router, state
+from pages.parts.navigation import PLAN_PAGE, PROGRESS_PAGE
+from pages.parts.text import TEXTS, bulleted, numbered
 from planner import WeekPlan, build_plan
 from planner.data_files import exercises_by_id
 from planner.plan import Day, Prescription
@@ -29,22 +30,19 @@ from planner.session_steps import (
 )
 from storage import StoreError
 
-FOR, PHASE, RESULTS = "guided_for", "guided_phase", "guided_results"
-BEFORE, WATCH, SAVED = "guided_before", "guided_watch", "guided_saved"
-
 
 def pick_day(plan: WeekPlan) -> Day:
     """Today's session, or (on a rest day) the next one; any session of the week can be chosen."""
-    today = ui.today()
+    today = clock.today()
     sessions = plan.sessions
     later = [d for d in sessions if d.date >= today]
     if today < plan.days[0].date:
         st.info(
-            f"Your programme starts on {day_log.long_date(plan.days[0].date)}. You can try "
+            f"Your programme starts on {log_form.long_date(plan.days[0].date)}. You can try "
             "its first session now if you like."
         )
     elif not later or later[0].date != today:
-        nxt = f" The next one is on {day_log.long_date(later[0].date)}." if later else ""
+        nxt = f" The next one is on {log_form.long_date(later[0].date)}." if later else ""
         st.info(
             "Today is a rest day: a walk is good. If you would like to exercise anyway, choose "
             f"one of this week's sessions below.{nxt}"
@@ -54,47 +52,47 @@ def pick_day(plan: WeekPlan) -> Day:
         "Which session?",
         dates,
         index=current_session(dates, today),
-        format_func=lambda d: day_log.long_date(d) + (" (today)" if d == today else ""),
-        key="guided_day",
+        format_func=lambda d: log_form.long_date(d) + (" (today)" if d == today else ""),
+        key=state.GUIDED_DAY,
     )
     return sessions[dates.index(chosen)]
 
 
 def restart(person_id: int, day: Day) -> None:
     """A fresh session for this person and day."""
-    st.session_state[FOR] = (person_id, day.date)
-    st.session_state[PHASE] = "start"
-    st.session_state[RESULTS] = []
-    st.session_state[WATCH] = Stopwatch()
-    st.session_state.pop(BEFORE, None)
+    st.session_state[state.GUIDED_FOR] = (person_id, day.date)
+    st.session_state[state.GUIDED_PHASE] = "start"
+    st.session_state[state.GUIDED_RESULTS] = []
+    st.session_state[state.GUIDED_WATCH] = Stopwatch()
+    st.session_state.pop(state.GUIDED_BEFORE, None)
 
 
 def begin() -> None:
     """Keep the pain score given before starting, and go to the first exercise."""
-    st.session_state[BEFORE] = st.session_state.get("guided_pain_before")
-    st.session_state[PHASE] = "exercise"
+    st.session_state[state.GUIDED_BEFORE] = st.session_state.get(state.GUIDED_PAIN_BEFORE)
+    st.session_state[state.GUIDED_PHASE] = "exercise"
 
 
 def finish_exercise(result: str, total: int) -> None:
     """Record how the exercise went and move on (to the pain question after the last one)."""
-    st.session_state[RESULTS] = [*st.session_state[RESULTS], result]
-    st.session_state[WATCH] = Stopwatch()
-    if len(st.session_state[RESULTS]) >= total:
-        st.session_state[PHASE] = "finish"
+    st.session_state[state.GUIDED_RESULTS] = [*st.session_state[state.GUIDED_RESULTS], result]
+    st.session_state[state.GUIDED_WATCH] = Stopwatch()
+    if len(st.session_state[state.GUIDED_RESULTS]) >= total:
+        st.session_state[state.GUIDED_PHASE] = "finish"
 
 
 def show_start(day: Day) -> None:
     """The session's exercises, the pain question, and Start."""
     st.subheader(f"{len(day.exercises)} exercises, about {day.minutes} minutes")
-    st.markdown(ui.bulleted([f"**{item.name}**: {item.dose_text}" for item in day.exercises]))
+    st.markdown(bulleted([f"**{item.name}**: {item.dose_text}" for item in day.exercises]))
     st.segmented_control(
         "Pain now, before you start (0 = none, 10 = worst)",
-        day_log.pain_scale(),
-        key="guided_pain_before",
+        log_form.pain_scale(),
+        key=state.GUIDED_PAIN_BEFORE,
     )
     st.button(
         "Start the session",
-        key="guided_begin",
+        key=state.GUIDED_BEGIN,
         on_click=begin,
         type="primary",
         width="stretch",
@@ -106,16 +104,18 @@ def clock_buttons(watch: Stopwatch, steps, index: int, now: float) -> None:
     """Start, Pause or Resume, and Next rep: each changes the stopwatch, then reruns the page."""
     left, right = st.columns(2)
     if watch.running:
-        if left.button("Pause", key="guided_pause", width="stretch", icon=":material/pause:"):
-            st.session_state[WATCH] = watch.pause(now)
+        if left.button("Pause", key=state.GUIDED_PAUSE, width="stretch", icon=":material/pause:"):
+            st.session_state[state.GUIDED_WATCH] = watch.pause(now)
             st.rerun()
     else:
-        word, key = ("Resume", "guided_resume") if watch.elapsed(now) else ("Start", "guided_start")
+        word, key = (
+            ("Resume", state.GUIDED_RESUME) if watch.elapsed(now) else ("Start", state.GUIDED_START)
+        )
         if left.button(word, key=key, type="primary", width="stretch", icon=":material/timer:"):
-            st.session_state[WATCH] = watch.start(now)
+            st.session_state[state.GUIDED_WATCH] = watch.start(now)
             st.rerun()
-    if right.button(next_button(steps, index), key="guided_next", width="stretch"):
-        st.session_state[WATCH] = watch.jump_to(start_of(steps, index + 1), now)
+    if right.button(next_button(steps, index), key=state.GUIDED_NEXT, width="stretch"):
+        st.session_state[state.GUIDED_WATCH] = watch.jump_to(start_of(steps, index + 1), now)
         st.rerun()
 
 
@@ -123,11 +123,11 @@ def countdown(steps) -> None:
     """The step, the seconds left in it (big), and the clock buttons; ticks while running."""
 
     def clock() -> None:
-        watch, now = st.session_state[WATCH], time.monotonic()
+        watch, now = st.session_state[state.GUIDED_WATCH], time.monotonic()
         at = moment(steps, watch.elapsed(now))
         if at.phase == "finished":
             if watch.running:
-                st.session_state[WATCH] = watch.pause(now)
+                st.session_state[state.GUIDED_WATCH] = watch.pause(now)
                 st.rerun()
             st.success("All the reps are done. Well done!", icon=":material/check_circle:")
             return
@@ -136,7 +136,7 @@ def countdown(steps) -> None:
         st.progress(at.index / len(steps))
         clock_buttons(watch, steps, at.index, now)
 
-    running = st.session_state[WATCH].running
+    running = st.session_state[state.GUIDED_WATCH].running
     st.fragment(clock, run_every=1 if running else None)()
 
 
@@ -144,21 +144,18 @@ def show_exercise(item: Prescription, number: int, total: int) -> None:
     """One exercise: picture, name, dose, steps, the countdown, and Done or Skip."""
     st.caption(f"Exercise {number} of {total}")
     st.subheader(item.name)
-    exercise = exercises_by_id()[item.id]
-    words = st.container()
-    if exercise.image_path.is_file():
-        picture, words = st.columns([1, 2], vertical_alignment="center")
-        with picture:
-            ui.picture(exercise, width=220)
-    words.markdown(f"**{item.dose_text}**  \n{ui.POSITIONS[item.position]}")
-    words.markdown(ui.numbered(item.instructions))
+    words = cards.with_picture(exercises_by_id()[item.id], [1, 2], 220)
+    words.markdown(f"**{item.dose_text}**  \n{TEXTS['positions'][item.position]}")
+    words.markdown(numbered(item.instructions))
     steps = steps_for(item)
     countdown(steps)
-    finished = st.session_state[WATCH].elapsed(time.monotonic()) >= start_of(steps, len(steps))
+    finished = st.session_state[state.GUIDED_WATCH].elapsed(time.monotonic()) >= start_of(
+        steps, len(steps)
+    )
     left, right = st.columns(2)
     left.button(
         "Next exercise" if finished else "Done with this exercise",
-        key="guided_done",
+        key=state.GUIDED_DONE,
         on_click=finish_exercise,
         args=("done", total),
         type="primary" if finished else "secondary",
@@ -167,7 +164,7 @@ def show_exercise(item: Prescription, number: int, total: int) -> None:
     )
     right.button(
         "Skip this exercise",
-        key="guided_skip",
+        key=state.GUIDED_SKIP,
         on_click=finish_exercise,
         args=("skipped", total),
         width="stretch",
@@ -177,62 +174,68 @@ def show_exercise(item: Prescription, number: int, total: int) -> None:
 
 def show_finish(store, person_id: int, day: Day, week: int) -> None:
     """How it went, the pain question again, and the save into the log."""
-    results = st.session_state[RESULTS]
+    results = st.session_state[state.GUIDED_RESULTS]
     status = session_status(results)
     st.subheader("Session finished" if status != "skipped" else "Session over")
     lines = [f"{item.name}: {result}" for item, result in zip(day.exercises, results, strict=True)]
-    st.markdown(ui.bulleted(lines))
-    st.markdown(f"This session goes into your log as **{day_log.STATUS_WORDS[status]}**.")
+    st.markdown(bulleted(lines))
+    st.markdown(f"This session goes into your log as **{log_form.STATUS_WORDS[status]}**.")
     after = st.segmented_control(
-        "Pain now (0 = none, 10 = worst)", day_log.pain_scale(), key="guided_pain_after"
+        "Pain now (0 = none, 10 = worst)", log_form.pain_scale(), key=state.GUIDED_PAIN_AFTER
     )
-    note = st.text_area("Note (optional)", max_chars=day_log.note_limit(), key="guided_note")
-    if st.button("Save to my log", key="guided_save", type="primary", width="stretch"):
+    note = st.text_area("Note (optional)", max_chars=log_form.note_limit(), key=state.GUIDED_NOTE)
+    if st.button("Save to my log", key=state.GUIDED_SAVE, type="primary", width="stretch"):
         fields = {"day": day.date, "week": week, "status": status, "note": note.strip()}
-        before = st.session_state.get(BEFORE)
-        entry = day_log.save_entry(store, person_id, pain_before=before, pain_after=after, **fields)
+        before = st.session_state.get(state.GUIDED_BEFORE)
+        entry = log_form.save_entry(
+            store, person_id, pain_before=before, pain_after=after, **fields
+        )
         if entry:
-            st.session_state[SAVED] = day_log.described(entry)
-            st.session_state[PHASE] = "saved"
+            st.session_state[state.GUIDED_SAVED] = log_form.described(entry)
+            st.session_state[state.GUIDED_PHASE] = "saved"
             st.rerun()
 
 
 def show_saved(person_id: int, day: Day) -> None:
     """The confirmation, and where to go next."""
+    saved = st.session_state[state.GUIDED_SAVED]
     st.success(
-        f"Saved to your log for {day_log.long_date(day.date)}: {st.session_state[SAVED]}.",
+        f"Saved to your log for {log_form.long_date(day.date)}: {saved}.",
         icon=":material/check_circle:",
     )
-    st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
-    st.page_link(ui.PLAN_PAGE, label="Back to the weekly plan", icon=":material/calendar_month:")
-    st.button("Do this session again", key="guided_again", on_click=restart, args=(person_id, day))
+    st.page_link(PROGRESS_PAGE, label="See your progress", icon=":material/monitoring:")
+    st.page_link(PLAN_PAGE, label="Back to the weekly plan", icon=":material/calendar_month:")
+    st.button(
+        "Do this session again", key=state.GUIDED_AGAIN, on_click=restart, args=(person_id, day)
+    )
 
 
+router.start_page()
 st.title("Today's session")
-store, person = ui.current_person()
+store, person = current.person()
 st.text(f"For {person.name}")
-week = programme_week(person.programme_start, ui.today())
+week = programme_week(person.programme_start, clock.today())
 try:
     log = store.log_for(person.id)
 except StoreError as error:
-    ui.store_error(error)
+    current.store_error(error)
     st.stop()
-plan = build_plan(ui.plan_profile(person), week, log=log)
+plan = build_plan(current.plan_profile(person), week, log=log)
 if not plan.safe_to_exercise:
-    ui.stop_screen(plan)
+    cards.stop_screen(plan)
     st.caption(plan.disclaimer)
     st.stop()
 day = pick_day(plan)
-if st.session_state.get(FOR) != (person.id, day.date):
+if st.session_state.get(state.GUIDED_FOR) != (person.id, day.date):
     restart(person.id, day)
 logged = {entry.day: entry for entry in log}
-if day.date in logged and st.session_state[PHASE] != "saved":
-    st.caption(f"Already logged: {day_log.described(logged[day.date])}. Saving again replaces it.")
-phase = st.session_state[PHASE]
+if day.date in logged and st.session_state[state.GUIDED_PHASE] != "saved":
+    st.caption(f"Already logged: {log_form.described(logged[day.date])}. Saving again replaces it.")
+phase = st.session_state[state.GUIDED_PHASE]
 if phase == "start":
     show_start(day)
 elif phase == "exercise":
-    done = len(st.session_state[RESULTS])
+    done = len(st.session_state[state.GUIDED_RESULTS])
     show_exercise(day.exercises[done], done + 1, len(day.exercises))
 elif phase == "finish":
     show_finish(store, person.id, day, week)

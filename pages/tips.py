@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from pages.parts import ui
+from pages.parts import cards, current, router
 from planner import build_plan
 
+router.start_page()
 st.title("Tips")
-profile = ui.require_profile()
-plan = build_plan(profile, ui.plan_week(profile))
+profile = current.profile()
+plan = build_plan(profile, current.week(profile))
 if not plan.safe_to_exercise:
-    ui.stop_screen(plan)
+    cards.stop_screen(plan)
     st.caption(plan.disclaimer)
     st.stop()
 

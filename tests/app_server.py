@@ -137,8 +137,19 @@ def console_errors(page) -> list[str]:
     return errors
 
 
+# Streamlit has run the script to its end and drawn what it sent: the app says "notRunning", no
+# element of the last run is still marked stale, no element is a loading placeholder (tables and
+# images show a skeleton until their code has loaded), and the page has its title (every BackPlan
+# page starts with one). Right after a click the old run still looks finished: wait for what the
+# click changes first.
+APP_DONE = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return !!app && app.getAttribute("data-test-script-state") === "notRunning"
+    && !document.querySelector("[data-stale='true'], [data-testid='stSkeleton']")
+    && !!document.querySelector("[data-testid='stMain'] h1");
+}"""
+
+
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the page's script."""
-    done = "[data-testid='stApp'][data-test-script-state='notRunning']"
-    page.wait_for_selector(done, timeout=timeout)
-    page.wait_for_timeout(300)
+    """Wait until Streamlit has finished running the page's script and drawn its result."""
+    page.wait_for_function(APP_DONE, timeout=timeout)

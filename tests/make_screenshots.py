@@ -14,7 +14,7 @@ from planner import build_plan
 from planner.exports.pdf_sheet import plan_pdf
 from planner.files.profile_files import load_profile
 from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
-from tests.test_browser import fill_profile, go
+from tests.browser_steps import fill_profile, go
 
 DOCS = ROOT / "docs"
 

@@ -16,21 +16,26 @@ import pytest
 from pypdf import PdfReader
 
 from planner import build_plan, parse_profile
-from planner.exports import pdf_style
 from planner.exports.pdf_booklet import booklet_pdf
 from planner.exports.pdf_sheet import plan_pdf
-from tests.app_server import ROOT, chromium_browser, console_errors, wait_for_app
+from tests.app_server import ROOT, wait_for_app
+from tests.browser_steps import (
+    NAME_LABEL,
+    PAGE_TITLES,
+    fill_profile,
+    go,
+    log_today,
+    open_page,
+    rate,
+    shoot,
+)
 from tests.conftest import make_profile
-from tests.test_browser import PROFILE, fill_profile, go, log_today, open_page, rate, shoot
-from tests.test_pdf_layout import runs_of
 
 AXE_JS = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING = ("serious", "critical")
-PAGES = [  # every page but Home, by its sidebar title (app.py)
-    "Safety check and profile", "Weekly plan", "Exercise library", "Tips", "Batch printing",
-    "Today's session", "Progress", "Saved people",
-]  # fmt: skip
+PAGES = PAGE_TITLES[1:]  # every page but Home
+MIN_PT = 9  # nothing printed smaller (the product's rule for the sheets)
 # Streamlit's own chrome that BackPlan cannot change, left out of axe's checks. Each entry needs a
 # reason it is Streamlit's and not ours. With Streamlit 1.67 and the theme in .streamlit/config.toml
 # axe finds nothing serious in the header, toolbar, main menu, sidebar collapse button, status
@@ -62,28 +67,11 @@ FIELD_NAMES = """(root) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
+def inject_axe(page) -> None:
+    """axe-core, from disk, into the page (once); the conftest `page` fixture also fails a test
+    on any console or JavaScript error, so every page and state opened here is checked for it."""
     if not AXE_JS.is_file():
         pytest.fail(f"{AXE_JS} is missing: run `make a11y-deps` (npm ci in tests/a11y)")
-    with chromium_browser() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser):
-    """A new browser context (a new Streamlit session) for each test. These tests open every page
-    and state, so they also check that none logs a console or JavaScript error: a resource
-    fetched from outside localhost (fonts, icons) fails, and would show here."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = console_errors(page)
-    yield page
-    context.close()
-    assert not errors, "\n".join(errors)
-
-
-def inject_axe(page) -> None:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
 
@@ -114,7 +102,7 @@ def violations(page, name: str) -> str:
         ".map(e => e.scrollHeight), 900)"
     )
     page.set_viewport_size({"width": 1280, "height": min(int(height) + 40, 8000)})
-    page.wait_for_timeout(300)
+    wait_for_app(page)
     inject_axe(page)
     result = page.evaluate(RUN_AXE, [WCAG_TAGS, STREAMLIT_CHROME])
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -141,12 +129,11 @@ def blank_profile(page, app_url: str) -> None:
         wait_for_app(page)
 
 
-def save_as(page, monkeypatch, name: str, red_flag: str | None = None) -> None:
+def save_as(page, name: str, red_flag: str | None = None) -> None:
     """Fill the blank form with fill_profile's answers and save them as `name`: names are unique,
     and each test saves its own person on the module's shared server, so the tests do not
     depend on each other's order."""
-    monkeypatch.setitem(PROFILE, "Name (for your saved plan and the printed sheet)", name)
-    fill_profile(page, red_flag)
+    fill_profile(page, red_flag, answers={NAME_LABEL: name})
 
 
 def field_names(page, root) -> list[dict]:
@@ -169,13 +156,11 @@ def test_every_page_a_first_visitor_sees_is_accessible(app_url, page):
 
 
 @pytest.mark.browser
-def test_a_persons_plan_session_progress_and_people_pages_are_accessible(
-    app_url, page, monkeypatch
-):
+def test_a_persons_plan_session_progress_and_people_pages_are_accessible(app_url, page):
     """With a saved profile: the real weekly plan, today's session before and during, a logged
     session on the plan and on Progress, and Saved people with its delete confirmation."""
     blank_profile(page, app_url)
-    save_as(page, monkeypatch, "Pat Plan")
+    save_as(page, "Pat Plan")
     assert_accessible(page, "profile-saved")
     go(page, "Weekly plan")
     assert "Pelvic tilt" in page.inner_text("body")
@@ -206,11 +191,11 @@ def test_a_persons_plan_session_progress_and_people_pages_are_accessible(
 
 
 @pytest.mark.browser
-def test_the_red_flag_stop_pages_are_accessible(app_url, page, monkeypatch):
+def test_the_red_flag_stop_pages_are_accessible(app_url, page):
     """The emergency message on the profile page and the stop screen on the plan page."""
     flag = "New problems controlling your bladder or bowel"
     blank_profile(page, app_url)
-    save_as(page, monkeypatch, "Robin Red Flag", red_flag=flag)
+    save_as(page, "Robin Red Flag", red_flag=flag)
     assert "emergency department now" in page.inner_text("body").lower()
     assert_accessible(page, "profile-red-flag")
     go(page, "Weekly plan")
@@ -233,7 +218,7 @@ def test_the_batch_page_with_an_uploaded_spreadsheet_is_accessible(app_url, page
 
 
 @pytest.mark.browser
-def test_every_form_field_has_an_accessible_name(app_url, page, monkeypatch):
+def test_every_form_field_has_an_accessible_name(app_url, page):
     """Every input, select, text area, combobox, slider, radio and checkbox (and radio group) of
     the profile form and of the plan page's session log has a non-empty accessible name."""
     blank_profile(page, app_url)
@@ -244,7 +229,7 @@ def test_every_form_field_has_an_accessible_name(app_url, page, monkeypatch):
     expected = {"Age in years", "Sex", "Weight in kilograms", "A recent fall, accident or injury"}
     assert expected <= {f["name"] for f in fields}, sorted(f["name"] for f in fields)
 
-    save_as(page, monkeypatch, "Lee Label")
+    save_as(page, "Lee Label")
     go(page, "Weekly plan")
     status = page.locator(f".st-key-log_{date.today().isoformat()}_status")
     fields = field_names(page, page.locator("[data-testid=stForm]").filter(has=status))
@@ -255,13 +240,26 @@ def test_every_form_field_has_an_accessible_name(app_url, page, monkeypatch):
     assert {"How did the session go?", "Note (optional)"} <= names, sorted(names)
 
 
+def text_sizes(page) -> list[float]:
+    """The size in points of every non-blank run of text on a PDF page (the font size scaled by
+    the text matrix's vertical scale)."""
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None:
+            sizes.append(round(size * abs(tm[3]) * abs(cm[3] or 1), 2))
+
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
 def test_the_printed_sheets_are_real_text_of_at_least_9_pt():
     """The weekly sheet and each week of the four-week booklet carry the person's name, every
     exercise with its sets and reps, and the red-flag warning as extractable text (not pictures of
     text: the PDFs hold no raster image at all, the drawings are vector), set at 9 pt or more.
 
     Every run of text on every page being inside the margins and not overlapping is
-    tests/test_pdf_layout.py's problems(); its runs_of() is reused here for the sizes.
+    tests/test_pdf_layout.py's concern; here only the size each run is set in.
     """
     profile = parse_profile(make_profile(start_date="2025-03-03"))
     plans = [build_plan(profile, week) for week in range(1, 5)]
@@ -288,6 +286,5 @@ def test_the_printed_sheets_are_real_text_of_at_least_9_pt():
             objects = page["/Resources"].get("/XObject", {})
             images = [k for k, o in objects.items() if o.get_object()["/Subtype"] == "/Image"]
             assert not images, f"raster images on a page: {images}"
-            sizes = [run.size for run in runs_of(page)]
-            assert sizes and min(sizes) >= pdf_style.MIN_PT, sorted(set(sizes))
-    assert pdf_style.MIN_PT == 9
+            sizes = text_sizes(page)
+            assert sizes and min(sizes) >= MIN_PT, sorted(set(sizes))

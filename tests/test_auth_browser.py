@@ -5,35 +5,37 @@ The provider is never contacted: the test only opens pages, it does not press "S
 
 import pytest
 
-from tests.app_server import ROOT, chromium_browser, running_app
-from tests.test_browser import open_page
+from tests.browser_steps import PAGE_TITLES, open_page, sidebar_titles
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def shared_url(tmp_path_factory):
-    secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
-    template = (ROOT / ".streamlit" / "secrets.toml.example").read_text()
-    secrets.write_text(template)
-    with running_app(env={"STREAMLIT_SECRETS_FILES": str(secrets)}) as url:
-        yield url
+def asks_to_sign_in(page) -> None:
+    """Only the router's sign-in prompt: its title and button, nothing of a page's own."""
+    body = page.inner_text("body")
+    assert page.get_by_role("heading", name="Sign in", exact=True).count() == 1, body
+    assert page.get_by_role("button", name="Sign in").count() == 1, body
+    assert "Week of the programme" not in body and "Pelvic tilt" not in body
+    assert "Saved people" not in page.locator("[data-testid='stMain'] h1").all_inner_texts()
+
+
+@pytest.mark.parametrize("path", ["plan", "people"])
+def test_a_fresh_servers_first_visit_to_a_page_keeps_the_sign_in_gate(fresh_shared_url, page, path):
+    """The very first visit of a new server, straight to /plan or /people: the sidebar lists the
+    router's page titles (no file names) and the page asks to sign in."""
+    open_page(page, f"{fresh_shared_url}/{path}")
+    assert sidebar_titles(page) == PAGE_TITLES
+    asks_to_sign_in(page)
 
 
 @pytest.mark.parametrize("path", ["plan", "people", "library", "profile"])
-def test_every_page_but_home_asks_a_visitor_to_sign_in(shared_url, path):
-    """A first visit straight to a page shows only the sign-in prompt."""
-    with chromium_browser() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        open_page(page, f"{shared_url}/{path}")
-        body = page.inner_text("body")
-        assert page.get_by_role("button", name="Sign in").count() >= 1, body
-        assert "Week of the programme" not in body and "Pelvic tilt" not in body
+def test_every_page_but_home_asks_a_visitor_to_sign_in(shared_url, page, path):
+    """A visit straight to a page shows only the sign-in prompt."""
+    open_page(page, f"{shared_url}/{path}")
+    asks_to_sign_in(page)
 
 
-def test_home_is_open_with_a_sign_in_button(shared_url):
-    with chromium_browser() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        open_page(page, shared_url)
-        assert "BackPlan" in page.inner_text("body")
-        assert page.get_by_role("button", name="Sign in").count() >= 1
+def test_home_is_open_with_a_sign_in_button(shared_url, page):
+    open_page(page, shared_url)
+    assert "BackPlan" in page.inner_text("body")
+    assert page.get_by_role("button", name="Sign in").count() >= 1

@@ -5,40 +5,26 @@ Shared mode is switched on with `at.secrets["auth"]`; the signed-in account is `
 a run reads as `st.user`). Each test has its own data folder and a fixed "today".
 """
 
-import json
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages.parts import ui
+from pages.parts import state
 from storage import NotFound, Store, dispose_engines, open_store
 from storage.audit import entries
-from storage.transfer import validate_export
-from tests.test_pages import ANSWERS, APP, START, shown, submit
-from tests.test_pages_progress import click, log_day, served  # noqa: F401 (served is a fixture)
+from tests.auth_steps import ALICE, AUTH, BOB, NOBODY
+from tests.page_steps import ANSWERS, APP, click, log_day, run, shown, submit
 
-AUTH = {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "a-test-cookie-secret-not-a-real-one",
-    "client_id": "backplan-test",
-    "client_secret": "a-test-client-secret-not-a-real-one",
-    "server_metadata_url": "https://id.example.org/.well-known/openid-configuration",
-}
-ISSUER = "https://id.example.org"
-ALICE = {"is_logged_in": True, "iss": ISSUER, "sub": "1001", "name": "Alice", "email": "a@x.org"}
-BOB = {"is_logged_in": True, "iss": ISSUER, "sub": "1002", "name": "Bob", "email": "b@x.org"}
-NOBODY = {"is_logged_in": False}
 PAGES = ["profile", "plan", "library", "tips", "batch", "session", "progress", "people"]
 
 
+START = ANSWERS["start_date"]
+
+
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
+def data_dir(page_store, set_today):
     """A fresh store in a temporary folder, and today fixed at START."""
-    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
-    monkeypatch.setattr(ui, "today", lambda: START)
-    yield tmp_path
-    dispose_engines()
+    set_today(START)
+    return page_store
 
 
 def store_of(user: dict) -> Store:
@@ -58,11 +44,7 @@ def session(user: dict, *, shared: bool = True, query: dict | None = None) -> Ap
 
 def visit(at: AppTest, page: str) -> AppTest:
     """Run the app from its router and switch to a page (Home stays home)."""
-    at.run()
-    if page != "home":
-        at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
+    return run(page, at=at)
 
 
 def alice_with_a_logged_session() -> int:
@@ -83,13 +65,11 @@ def delete_all(at: AppTest) -> AppTest:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_without_sign_in_every_page_but_home_asks_to_sign_in(page):
-    """Nobody signed in: the page stops at the sign-in prompt, with nothing of anyone's data.
-
-    AppTest runs a page's script without the router (app.py), so this is the stop in ui.store();
-    under `streamlit run` the router's stop comes first, before the page's own title.
-    """
+    """Nobody signed in: the router stops at the sign-in prompt, before the page's own title,
+    with nothing of anyone's data."""
     alice_with_a_logged_session()
     at = visit(session(NOBODY), page)
+    assert [title.value for title in at.title] == ["Sign in"]
     assert "Please sign in" in at.info[-1].value
     assert at.button(key="sign_in").label == "Sign in"
     assert ANSWERS["name"] not in shown(at)
@@ -137,24 +117,25 @@ def test_another_accounts_person_id_in_the_session_is_ignored():
     """Alice's id put in Bob's session state finds nobody and is forgotten."""
     alice = alice_with_a_logged_session()
     at = session(BOB)
-    at.session_state[ui.PERSON_KEY] = alice
+    at.session_state[state.PERSON] = alice
     visit(at, "progress")
     assert "Fill in the safety check and profile first." in at.info[0].value
-    assert ui.PERSON_KEY not in at.session_state
+    assert state.PERSON not in at.session_state
     with pytest.raises(NotFound):
         store_of(BOB).get_person(alice)
 
 
-def test_an_accounts_download_holds_only_its_own_people(served):  # noqa: F811
-    """Bob's "Download all my data" file holds Bob's person and nothing of Alice's."""
+def test_an_accounts_download_offers_only_its_own_people():
+    """Bob's Saved people page (whose store "Download all my data" exports) lists only Bob's
+    person, and his download is audited in his own trail with a count of one."""
     alice_with_a_logged_session()
     submit(visit(session(BOB), "profile"), **{**ANSWERS, "name": "Bob Example"})
     at = visit(session(BOB), "people")
-    at.download_button(key="export").click().run()
-    data = json.loads(served[at.download_button(key="export").proto.url])
-    assert [r.profile.name for r in validate_export(data)] == ["Bob Example"]
-    assert ANSWERS["name"] not in json.dumps(data)
+    assert ANSWERS["name"] not in shown(at)
+    assert "**Bob Example**" in [m.value for m in at.markdown]
+    at.download_button(key=state.EXPORT).click().run()
     assert [e.detail for e in entries(store_of(BOB)) if e.action == "export"] == ["people=1"]
+    assert "export" not in [e.action for e in entries(store_of(ALICE))]
 
 
 def test_delete_all_needs_the_word_delete():
@@ -174,7 +155,7 @@ def test_delete_all_removes_everything_of_that_account_only():
     at = delete_all(visit(session(ALICE, query={"person": str(alice)}), "people"))
     assert "All your data was deleted." in at.success[0].value
     assert "person" not in at.query_params
-    assert ui.PERSON_KEY not in at.session_state
+    assert state.PERSON not in at.session_state
     assert ANSWERS["name"] not in shown(at)
     dispose_engines()  # a fresh store, as after a restart
     assert store_of(ALICE).list_people() == []
@@ -223,4 +204,4 @@ def test_local_mode_never_asks_to_sign_in(page):
     assert not [b for b in at.button if b.key in ("sign_in", "sign_out")]
     assert "Please sign in" not in shown(at)
     if page == "people":
-        assert at.session_state[ui.OWNER_KEY] == "local"
+        assert at.session_state[state.OWNER] == "local"

@@ -5,82 +5,27 @@ plan shows the exercises build_plan gives; a red flag shows the stop screen; a l
 still there after a reload. Screenshots go to test-artifacts/ so a person can look at them.
 """
 
+import json
 import re
 from datetime import date, datetime
 
 import pytest
 
 from planner import build_plan
-from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
+from storage.transfer import validate_export
+from tests.app_server import wait_for_app
+from tests.browser_steps import (
+    PAGE_TITLES,
+    fill_profile,
+    go,
+    log_today,
+    open_page,
+    rate,
+    shoot,
+    sidebar_titles,
+)
 
 pytestmark = pytest.mark.browser
-SHOTS = ROOT / "test-artifacts"
-PROFILE = {
-    "Name (for your saved plan and the printed sheet)": "Pat Example",
-    "Age in years": "52",
-    "Height in centimetres": "170",
-    "Weight in kilograms": "80",
-    "Hours a day spent sitting": "8",
-    "Days a week with at least 30 minutes of activity": "2",
-    "Litres of drinks a day": "1.5",
-    "Weeks this episode has lasted (0 if less than a week)": "2",
-}
-CHOICES = {"Sex": "Male", "Do you lift or carry heavy things?": "Often"}
-CHOICES |= {"How is your sitting posture?": "Fair"}
-CHOICES |= {"How strong are your stomach (core) muscles?": "Weak"}
-
-
-@pytest.fixture
-def page(app_url):
-    with chromium_browser() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        yield page
-        context.close()
-        assert not errors, f"JavaScript errors: {errors}"
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")
-
-
-def shoot(page, name: str) -> None:
-    """A screenshot of the whole page (Streamlit scrolls inside its main area, so grow the view)."""
-    SHOTS.mkdir(exist_ok=True)
-    height = page.evaluate(
-        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section.main')]"
-        ".map(e => e.scrollHeight), 900)"
-    )
-    page.set_viewport_size({"width": 1280, "height": min(int(height) + 40, 8000)})
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
-def go(page, title: str) -> None:
-    """Navigate with the sidebar, as a person would (the session, and its profile, stay).
-
-    Each page's title is its sidebar label, so waiting for that heading means the page has run.
-    """
-    page.get_by_role("link", name=title).first.click()
-    page.get_by_role("heading", name=title, exact=True).first.wait_for()
-    wait_for_app(page)
-    assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")
-
-
-def fill_profile(page, red_flag: str | None = None) -> None:
-    for label, value in PROFILE.items():
-        page.get_by_label(label, exact=True).fill(value)
-    for group, option in CHOICES.items():
-        page.get_by_role("radiogroup", name=group).get_by_text(option, exact=True).click()
-    if red_flag:
-        page.get_by_text(red_flag, exact=True).click()
-    page.get_by_role("button", name="Save and check").click()
-    wait_for_app(page)
 
 
 @pytest.mark.parametrize(
@@ -132,116 +77,105 @@ def test_a_red_flag_stops_the_plan_in_the_browser(page, app_url):
     assert "Pelvic tilt" not in page.inner_text("body")
 
 
-def test_a_first_visit_straight_to_a_page_uses_the_apps_navigation():
-    """On a fresh server, opening /plan first still shows BackPlan's titled navigation.
-
-    (Streamlit would otherwise run pages/plan.py alone and list every file in pages/.)
-    """
-    with running_app() as url, chromium_browser() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        open_page(page, f"{url}/plan")
-        links = page.get_by_role("link").all_inner_texts()
-        assert any("Weekly plan" in text for text in links), links
-        assert not any(text.strip() == "ui" for text in links), links
+@pytest.mark.parametrize("path", ["plan", "people", "batch"])
+def test_a_first_visit_straight_to_a_page_runs_under_the_router(fresh_url, page, path):
+    """On a fresh server, opening /plan (or /people, /batch) first shows that page under BackPlan's
+    navigation: every sidebar link is a page title, none a file name such as "app" or "ui"."""
+    url = fresh_url
+    open_page(page, f"{url}/{path}")
+    heading = {"plan": "Weekly plan", "people": "Saved people", "batch": "Batch printing"}[path]
+    assert page.get_by_role("heading", name=heading, exact=True).count() == 1
+    assert sidebar_titles(page) == PAGE_TITLES
 
 
-def choose(page, group: str, option: str) -> None:
-    """Click one option of a radio group (its label; the input itself is hidden)."""
-    page.get_by_role("radiogroup", name=group).first.get_by_text(option, exact=True).click()
-
-
-def rate(page, scale: str, score: int) -> None:
-    """Click one button of a 0-10 pain scale."""
-    group = page.get_by_role("radiogroup", name=scale).first
-    group.get_by_role("radio", name=str(score), exact=True).click()
-
-
-def log_today(page, status: str, before: int, after: int) -> None:
-    """Fill in and save today's log on the Weekly plan page (it opens on today's tab)."""
-    form = page.locator(f".st-key-log_{date.today().isoformat()}_status").locator("..")
-    choose(form, "How did the session go?", status)
-    rate(form, "Pain before the session (0 = none, 10 = worst)", before)
-    rate(form, "Pain after the session (0 = none, 10 = worst)", after)
-    page.get_by_role("button", name="Save this day").click()
-    page.get_by_text("Saved for", exact=False).wait_for()
-
-
-def test_a_logged_session_is_still_there_after_a_reload():
+def test_a_logged_session_is_still_there_after_a_reload(fresh_url, page):
     """Log today's session (done, pain 5 then 3) on the plan page; Progress shows it, also after
     the browser reloads the page (a new session, found again through the URL and the store)."""
     today = date.today()
     when = f"{today:%A} {today.day} {today:%B}"
-    with running_app() as url, chromium_browser() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        open_page(page, f"{url}/profile")
-        fill_profile(page)
-        go(page, "Weekly plan")
-        log_today(page, "Done", 5, 3)
+    url = fresh_url
+    open_page(page, f"{url}/profile")
+    fill_profile(page)
+    go(page, "Weekly plan")
+    log_today(page, "Done", 5, 3)
+    wait_for_app(page)
+    assert f"Saved for {when}: Done, pain 5 before and 3 after." in page.inner_text("body")
+    shoot(page, "plan-with-log")
+
+    go(page, "Progress")
+    summary = "Your pain is down 1 point since you started (from 5 to 4 out of 10)"
+    for attempt in ("before", "after"):
+        body = page.inner_text("body")
+        assert summary in body, (attempt, body)
+        assert when in body and "For Pat Example" in body, attempt
+        assert page.locator("[data-testid='stVegaLiteChart']").count() == 2, attempt
+        page.reload()
         wait_for_app(page)
-        assert f"Saved for {when}: Done, pain 5 before and 3 after." in page.inner_text("body")
-        shoot(page, "plan-with-log")
-
-        go(page, "Progress")
-        summary = "Your pain is down 1 point since you started (from 5 to 4 out of 10)"
-        for attempt in ("before", "after"):
-            body = page.inner_text("body")
-            assert summary in body, (attempt, body)
-            assert when in body and "For Pat Example" in body, attempt
-            assert page.locator("[data-testid='stVegaLiteChart']").count() == 2, attempt
-            page.reload()
-            wait_for_app(page)
-        assert "?person=" in page.url
-        shoot(page, "progress")
-        assert not errors, f"JavaScript errors: {errors}"
+    assert "?person=" in page.url
+    shoot(page, "progress")
 
 
-def test_a_click_on_a_day_tab_shows_that_days_session():
+def test_a_click_on_a_day_tab_shows_that_days_session(fresh_url, page):
     """The plan opens on today's session; clicking the next session day's tab draws that day's
     card (heading, exercises, and when it can be logged) in place of today's."""
     today = date.today()
-    with running_app() as url, chromium_browser() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        open_page(page, f"{url}/profile")
-        fill_profile(page)
-        go(page, "Weekly plan")
-        tabs = page.get_by_role("tab")
-        assert tabs.first.get_attribute("aria-selected") == "true"
-        heading = page.locator("[role=tabpanel] h3")
-        assert heading.inner_text() == f"{today:%A}, {today.day} {today:%b}"
-        tabs.nth(1).click()
-        label = tabs.nth(1).inner_text().replace("\u00a0", " ")  # 'Fri 27 Nov'
-        day = datetime.strptime(f"{label} {today.year}", "%a %d %b %Y").date()
-        if day < today:  # the week runs into the new year
-            day = day.replace(year=today.year + 1)
-        heading.filter(has_text=f"{day:%A}, {day.day} {day:%b}").wait_for()
-        wait_for_app(page)
-        assert tabs.nth(1).get_attribute("aria-selected") == "true"
-        body = page.inner_text("body")
-        assert f"You can log this session on {day:%A} {day.day} {day:%B} or later." in body
-        assert page.locator(f".st-key-log_{today.isoformat()}_status").count() == 0
-        assert page.locator("[role=tabpanel] [data-testid=stImage]").count() >= 3
-        shoot(page, "plan-second-day")
+    url = fresh_url
+    open_page(page, f"{url}/profile")
+    fill_profile(page)
+    go(page, "Weekly plan")
+    tabs = page.get_by_role("tab")
+    assert tabs.first.get_attribute("aria-selected") == "true"
+    heading = page.locator("[role=tabpanel] h3")
+    assert heading.inner_text() == f"{today:%A}, {today.day} {today:%b}"
+    tabs.nth(1).click()
+    label = tabs.nth(1).inner_text().replace("\u00a0", " ")  # 'Fri 27 Nov'
+    day = datetime.strptime(f"{label} {today.year}", "%a %d %b %Y").date()
+    if day < today:  # the week runs into the new year
+        day = day.replace(year=today.year + 1)
+    heading.filter(has_text=f"{day:%A}, {day.day} {day:%b}").wait_for()
+    wait_for_app(page)
+    assert tabs.nth(1).get_attribute("aria-selected") == "true"
+    body = page.inner_text("body")
+    assert f"You can log this session on {day:%A} {day.day} {day:%B} or later." in body
+    assert page.locator(f".st-key-log_{today.isoformat()}_status").count() == 0
+    assert page.locator("[role=tabpanel] [data-testid=stImage]").count() >= 3
+    shoot(page, "plan-second-day")
 
 
-def test_the_guided_session_counts_down_a_hold():
+def test_the_guided_session_counts_down_a_hold(fresh_url, page):
     """Start today's session and the clock: the seconds left go down while it runs."""
-    with running_app() as url, chromium_browser() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        open_page(page, f"{url}/profile")
-        fill_profile(page)
-        go(page, "Today's session")
-        rate(page, "Pain now, before you start (0 = none, 10 = worst)", 4)
-        page.get_by_role("button", name="Start the session").click()
-        page.get_by_text("Exercise 1 of", exact=False).wait_for()
-        wait_for_app(page)
-        assert "Rep 1 of" in page.inner_text("body")
-        seconds = re.compile(r"Hold: (\d+) s")
-        first = int(seconds.search(page.inner_text("body")).group(1))
-        page.get_by_role("button", name="Start", exact=True).click()
-        page.wait_for_timeout(2500)
-        later = seconds.search(page.inner_text("body"))
-        assert later and int(later.group(1)) < first, page.inner_text("body")
-        assert page.get_by_role("button", name="Pause").count() == 1
-        shoot(page, "session-countdown")
+    url = fresh_url
+    open_page(page, f"{url}/profile")
+    fill_profile(page)
+    go(page, "Today's session")
+    rate(page, "Pain now, before you start (0 = none, 10 = worst)", 4)
+    page.get_by_role("button", name="Start the session").click()
+    page.get_by_text("Exercise 1 of", exact=False).wait_for()
+    wait_for_app(page)
+    assert "Rep 1 of" in page.inner_text("body")
+    seconds = re.compile(r"Hold: (\d+) s")
+    first = int(seconds.search(page.inner_text("body")).group(1))
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_function(  # the fragment reruns every second while the clock runs
+        "(first) => { const m = document.body.innerText.match(/Hold: (\\d+) s/);"
+        " return m && Number(m[1]) < first; }",
+        arg=first,
+        timeout=10_000,
+    )
+    assert page.get_by_role("button", name="Pause").count() == 1
+    shoot(page, "session-countdown")
+
+
+def test_download_all_my_data_gives_a_file_that_imports(page, app_url):
+    """Save a person, then "Download all my data" on Saved people: the browser gets a BackPlan
+    export file that validates and holds that person."""
+    open_page(page, f"{app_url}/profile")
+    fill_profile(page, answers={"Name (for your saved plan and the printed sheet)": "Dee Load"})
+    go(page, "Saved people")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download all my data").click()
+    assert re.fullmatch(
+        r"backplan-export-\d{4}-\d{2}-\d{2}\.json", download.value.suggested_filename
+    )
+    data = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert "Dee Load" in [record.profile.name for record in validate_export(data)]

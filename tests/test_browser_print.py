@@ -6,25 +6,18 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
-from tests.test_browser import fill_profile, go, open_page
+from tests.browser_steps import SHOTS, fill_profile, go, open_page
 
 pytestmark = pytest.mark.browser
-SHOTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture
-def plan_page(app_url):
+def plan_page(page, app_url):
     """The Weekly plan page of a person who has just filled in the profile."""
-    with chromium_browser() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        open_page(page, f"{app_url}/profile")
-        fill_profile(page)
-        go(page, "Weekly plan")
-        wait_for_app(page)
-        yield page
-        context.close()
+    open_page(page, f"{app_url}/profile")
+    fill_profile(page)
+    go(page, "Weekly plan")
+    return page
 
 
 def test_print_media_shows_the_plan_without_the_apps_chrome(plan_page):
@@ -34,7 +27,7 @@ def test_print_media_shows_the_plan_without_the_apps_chrome(plan_page):
     assert page.locator("#bp-print-button").is_visible()
     assert page.locator("[data-testid=stSidebar]").is_visible()
     page.emulate_media(media="print")
-    page.wait_for_timeout(300)
+    page.locator("[data-testid=stSidebar]").wait_for(state="hidden")
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "plan-print.png"), full_page=True)
     for hidden in (
@@ -64,13 +57,3 @@ def test_chromium_prints_the_plan_on_one_or_two_pages(plan_page):
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "Weekly plan" in text and "Pelvic tilt" in text
     assert "Print this plan" not in text
-
-
-def test_a_first_visit_to_the_batch_page_uses_the_apps_navigation():
-    """On a fresh server, opening /batch first shows BackPlan's titled pages, not file names."""
-    with running_app() as url, chromium_browser() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        open_page(page, f"{url}/batch")
-        links = page.get_by_role("link").all_inner_texts()
-        assert any("Batch printing" in text for text in links), links
-        assert not any(text.strip() in ("ui", "printing") for text in links), links

@@ -203,9 +203,8 @@ def test_the_plan_command_accepts_what_is_fine(case, tmp_path, capsys):
 
 def test_the_corpus_is_large_and_covers_every_entry_point():
     """At least 60 refused cases in all, each entry point with its own, every id unique."""
-    # FORM_CASES and IMPORT_CASES move to tests/hostile_cases_app.py on the "pages" branch
+    from tests.hostile_cases_app import FORM_CASES, IMPORT_CASES
     from tests.hostile_cases_batch import BATCH_CASES, UPLOAD_CASES
-    from tests.test_hostile_app import FORM_CASES, IMPORT_CASES
 
     corpus = {
         "plan command": PLAN_CASES,

@@ -1,59 +1,30 @@
 """The Streamlit pages under AppTest: each runs, the form validates and saves, the plan shows.
 
-Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages.parts.ui.today).
+Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages/parts/clock.py).
 """
 
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages.parts import ui
+from pages.parts import state
 from planner import build_plan, parse_profile
 from planner.data_files import FAMILIES, catalogue, exercises_by_id, safety_rules
 from planner.log_entry import LogEntry
-from storage import dispose_engines, open_store
+from storage import open_store
 from tests.conftest import make_profile
+from tests.page_steps import ANSWERS, ANSWERS_START, open_day, run, save_person, shown, submit
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
-START = date(2025, 3, 3)
+START = ANSWERS_START
 TODAY = START
-ANSWERS = {
-    "name": "Alex Example",
-    "age": 45,
-    "sex": "female",
-    "height_cm": 168.0,
-    "weight_kg": 70.0,
-    "sitting_hours": 5.0,
-    "active_days": 3,
-    "lifting": "sometimes",
-    "posture": "fair",
-    "core_strength": "average",
-    "water_l": 1.5,
-    "stress": 4,
-    "pain": 4,
-    "pain_weeks": 2,
-    "days_per_week": 3,
-    "minutes_per_day": 15,
-    "start_date": START,
-}
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
+def data_dir(page_store, set_today):
     """A fresh store in a temporary folder, and today fixed at TODAY."""
-    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
-    monkeypatch.setattr(ui, "today", lambda: TODAY)
-    yield tmp_path
-    dispose_engines()
-
-
-def save_person(profile: dict) -> int:
-    """Save a profile to the store as the pages do; return the person's id."""
-    valid = parse_profile(profile)
-    return open_store().save_person(valid, programme_start=valid.start_date or TODAY)
+    set_today(TODAY)
+    return page_store
 
 
 def saved_profiles() -> list:
@@ -64,38 +35,9 @@ def saved_profiles() -> list:
 
 def open_page(page: str, profile: dict | None = None) -> AppTest:
     """Run the app from its router, with an optional saved person, and switch to a page."""
-    at = AppTest.from_file(APP, default_timeout=30)
     if profile is not None:
-        save_person(profile)
-    at.run()
-    if page != "home":
-        at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
-
-
-def shown(at: AppTest) -> str:
-    """All the text on the page, alerts and captions included."""
-    kinds = ("title", "subheader", "markdown", "caption", "text", "error", "warning", "info")
-    return "\n".join(str(e.value) for kind in (*kinds, "success") for e in at.get(kind))
-
-
-def submit(at: AppTest, **answers) -> AppTest:
-    """Fill the profile form by widget key and press Save and check."""
-    for key, value in answers.items():
-        at.get_by_key(key).set_value(value)
-    at.form_submit_button(key="submit").click().run()
-    assert not at.exception
-    return at
-
-
-def open_day(at: AppTest, index: int) -> AppTest:
-    """Open the plan page's tab of its index-th session day, as clicking the tab does (the tab
-    widget's key in pages/plan.py is "day_tab"; its value is the tab's label)."""
-    at.session_state["day_tab"] = at.tabs[index].label
-    at.run()
-    assert not at.exception
-    return at
+        save_person(profile, TODAY)
+    return run(page)
 
 
 def dose_lines(at: AppTest) -> list[str]:
@@ -222,20 +164,20 @@ def test_the_plan_page_shows_the_exercises_build_plan_chose():
         assert day_heading(day) in [h.value for h in at.subheader]
 
 
-def test_the_plan_page_opens_on_todays_session_or_the_next_one(monkeypatch):
+def test_the_plan_page_opens_on_todays_session_or_the_next_one(set_today):
     """On a session day its tab is open; on a rest day, the next session's; after the week, the
     last one's. The rest days are named under the tabs."""
     profile = make_profile(start_date=START, days_per_week=3)
     plan = build_plan(profile, 1)
     monday, wednesday, friday = plan.sessions
-    save_person(profile)
+    save_person(profile, TODAY)
     for today, opened in (
         (START, monday),
         (START + timedelta(days=1), wednesday),
         (START + timedelta(days=4), friday),
         (START + timedelta(days=6), friday),
     ):
-        monkeypatch.setattr(ui, "today", lambda today=today: today)
+        set_today(today)
         at = open_page("plan")
         assert day_heading(opened) in [h.value for h in at.subheader]
         assert dose_lines(at) == [f"**{i.name}**  \n{i.dose_text}" for i in opened.exercises]
@@ -259,7 +201,7 @@ def test_the_plan_page_shows_a_picture_of_each_exercise_with_alt_text():
 def test_choosing_another_week_changes_the_doses():
     """After two good logged weeks, week 3 shows week 3's stepped-up doses and says why."""
     profile = make_profile(start_date=START)
-    person_id = save_person(profile)
+    person_id = save_person(profile, TODAY)
     log = [
         LogEntry(day=START + timedelta(days=d), week=1 + d // 7, status="done", pain_before=3)
         for d in (0, 2, 4, 7, 9, 11)
@@ -270,7 +212,7 @@ def test_choosing_another_week_changes_the_doses():
     doses = {p.dose_text for p in week3.sessions[0].exercises}
     assert doses != {p.dose_text for p in week1.sessions[0].exercises}
     at = open_page("plan")
-    at.selectbox(key="week").set_value(3).run()
+    at.selectbox(key=state.WEEK_CHOICE).set_value(3).run()
     assert not at.exception
     assert all(dose in shown(at) for dose in doses)
     assert at.info[0].value == f"**This week:** {week3.progression.text}"
@@ -292,7 +234,7 @@ def test_the_plan_page_offers_pdf_calendar_table_and_json():
     at = open_page("plan", make_profile())
     keys = {button.key for button in at.download_button}
     assert keys == {"download_pdf", "download_ics", "download_csv", "download_json"}
-    at.radio(key="paper").set_value("letter").run()
+    at.radio(key=state.PAPER).set_value("letter").run()
     assert not at.exception
 
 
@@ -361,7 +303,9 @@ def test_a_person_saved_in_another_tab_is_not_overwritten_by_a_blank_form():
     """A blank form saves a new person even if someone became "the only one saved" meanwhile
     (found by the load test: the second save replaced the first person)."""
     at = open_page("profile")
-    save_person(make_profile(name="Bea First", age=60))  # another tab saves while this one fills
+    save_person(
+        make_profile(name="Bea First", age=60), TODAY
+    )  # another tab saves while this one fills
     submit(at, **ANSWERS | {"name": "Al Second"})
     assert sorted(p.name for p in saved_profiles()) == ["Al Second", "Bea First"]
     assert next(p for p in saved_profiles() if p.name == "Bea First").age == 60

@@ -2,74 +2,38 @@
 from the plan and session pages, the progress page shows progress_summary's numbers, and the
 people page deletes, exports and imports only when asked.
 
-Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages.parts.ui.today).
+Each test has its own data folder (a fresh SQLite store) and a fixed "today" (pages/parts/clock.py).
 """
 
-import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from pages.parts import ui
+from pages.parts import state
 from planner import build_plan, parse_profile
 from planner.log_entry import LogEntry
 from planner.progress_summary import pain_change
-from storage import dispose_engines, open_store
-from storage.transfer import export_all, to_json, validate_export
+from storage import open_store
+from storage.audit import entries
+from storage.transfer import export_all, to_json
 from tests.conftest import make_profile
-from tests.test_pages import ANSWERS, APP, open_day, shown, submit
+from tests.page_steps import ANSWERS, click, log_day, open_day, run, shown, submit
 
 START = date(2026, 1, 5)  # a Monday: with 3 days a week, sessions are Mon, Wed and Fri
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
+def data_dir(page_store, set_today):
     """A fresh store in a temporary folder, and today fixed at START."""
-    monkeypatch.setenv("BACKPLAN_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("BACKPLAN_DATABASE_URL", raising=False)
-    set_today(monkeypatch, START)
-    yield tmp_path
-    dispose_engines()
-
-
-def set_today(monkeypatch, day: date) -> None:
-    monkeypatch.setattr(ui, "today", lambda: day)
+    set_today(START)
+    return page_store
 
 
 def person(name: str = "Alex Example", **changes) -> int:
     """Save a person whose programme starts on START; return their id."""
     profile = parse_profile(make_profile(name=name, start_date=START, **changes))
     return open_store().save_person(profile, programme_start=START)
-
-
-def run(page: str, query: dict | None = None) -> AppTest:
-    """A fresh session (like a newly opened or refreshed tab) on one page."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(query or {})
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    at.button(key=key).click().run()
-    assert not at.exception
-    return at
-
-
-def log_day(at: AppTest, day: date, status: str, before: int, after: int, note: str = ""):
-    """Fill in and save one day's log form on the plan page."""
-    key = f"log_{day.isoformat()}"
-    at.radio(key=f"{key}_status").set_value(status)
-    at.segmented_control(key=f"{key}_before").set_value(before)
-    at.segmented_control(key=f"{key}_after").set_value(after)
-    at.text_area(key=f"{key}_note").input(note)
-    at.form_submit_button(key=f"{key}_save").click().run()
-    assert not at.exception
-    return at
 
 
 # --- the current person ---------------------------------------------------------------------------
@@ -110,10 +74,10 @@ def test_open_their_plan_on_the_people_page_shows_that_persons_plan():
     assert at.query_params == {"person": str(sam)}
 
 
-def test_a_programme_that_starts_later_says_so_on_the_session_page(monkeypatch):
+def test_a_programme_that_starts_later_says_so_on_the_session_page(set_today):
     """Two days before the start: no "rest day", but when the programme starts."""
     person()
-    set_today(monkeypatch, START - timedelta(days=2))
+    set_today(START - timedelta(days=2))
     at = run("session")
     assert at.info[0].value.startswith("Your programme starts on Monday 5 January.")
     assert at.selectbox(key="guided_day").value == START
@@ -195,10 +159,10 @@ def test_future_session_days_cannot_be_logged_yet():
     assert f"log_{wednesday.isoformat()}_save" not in [b.key for b in at.button]
 
 
-def test_an_earlier_day_is_logged_from_its_tab(monkeypatch):
+def test_an_earlier_day_is_logged_from_its_tab(set_today):
     """On Wednesday the page opens on Wednesday; Monday's tab logs Monday (in week 1)."""
     alex = person()
-    set_today(monkeypatch, START + timedelta(days=2))
+    set_today(START + timedelta(days=2))
     at = run("plan")
     assert f"log_{START.isoformat()}_save" not in [b.key for b in at.button]
     log_day(open_day(at, 0), START, "skipped", 3, 3)
@@ -208,13 +172,13 @@ def test_an_earlier_day_is_logged_from_its_tab(monkeypatch):
     assert "Saved for Monday 5 January: Skipped, pain 3 before and 3 after." in shown(at)
 
 
-def test_the_plan_page_opens_on_this_programme_week_and_says_how_the_log_set_it(monkeypatch):
+def test_the_plan_page_opens_on_this_programme_week_and_says_how_the_log_set_it(set_today):
     """Nine days in, week 2 is shown; week 1 has no log, so the doses hold, and it says so."""
     person()
-    set_today(monkeypatch, START + timedelta(days=9))
+    set_today(START + timedelta(days=9))
     at = run("plan")
-    assert at.selectbox(key="week").value == 2
-    assert at.selectbox(key="week").format_func(2) == "Week 2 (this week)"
+    assert at.selectbox(key=state.WEEK_CHOICE).value == 2
+    assert at.selectbox(key=state.WEEK_CHOICE).format_func(2) == "Week 2 (this week)"
     plan = build_plan(make_profile(start_date=START), 2, log=[])
     assert at.info[0].value == f"**This week:** {plan.progression.text}"
     assert "Nothing was logged last week" in plan.progression.text
@@ -269,10 +233,10 @@ def test_the_guided_session_shows_each_exercise_and_counts_the_reps():
     assert f"Rep 2 of {first.reps}" in [h.value for h in at.subheader]
 
 
-def test_on_a_rest_day_the_session_page_says_so_and_offers_the_next_session(monkeypatch):
+def test_on_a_rest_day_the_session_page_says_so_and_offers_the_next_session(set_today):
     """Tuesday is a rest day: the page says so and offers Wednesday's session."""
     person()
-    set_today(monkeypatch, START + timedelta(days=1))
+    set_today(START + timedelta(days=1))
     at = run("session")
     assert "Today is a rest day" in at.info[0].value
     assert "The next one is on Wednesday 7 January." in at.info[0].value
@@ -331,31 +295,16 @@ def test_deleting_a_person_needs_a_second_click():
     assert "Deleted Alex Example and their log." in at.success[0].value
 
 
-@pytest.fixture
-def served(monkeypatch):
-    """The bytes of every file the app hands to the browser (downloads), by URL."""
-    files: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        files[self.get_url(file_id)] = self.get_file(file_id).content
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return files
-
-
-def test_export_everything_gives_a_json_file_that_validates(served):
-    """The export button serves a BackPlan file holding every person and their log."""
+def test_download_all_my_data_is_offered_and_audited_with_a_count():
+    """The export button is there for a saved person; a click records the export of 2 people."""
     alex = person("Alex Example")
     person("Sam Sample", age=70)
     open_store().save_log(alex, LOG[0])
     at = run("people")
-    data = json.loads(served[at.download_button(key="export").proto.url])
-    records = validate_export(data)
-    assert [r.profile.name for r in records] == ["Alex Example", "Sam Sample"]
-    assert records[0].log == (LOG[0],)
+    button = at.download_button(key=state.EXPORT)
+    assert button.proto.label == "Download all my data"
+    button.click().run()
+    assert [e.detail for e in entries(open_store()) if e.action == "export"] == ["people=2"]
 
 
 def test_an_import_that_clashes_asks_before_replacing():

@@ -50,8 +50,15 @@ def _html_argument(call: ast.Call) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg in ("body", "html", "src")), None)
 
 
+def _fixed_text(value: ast.expr) -> bool:
+    """A string literal, or a file path `FOLDER / "name"` (st.html reads a Path as a fixed file)."""
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Div):
+        value = value.right
+    return isinstance(value, ast.Constant) and isinstance(value.value, str)
+
+
 def _constant_strings(tree: ast.Module) -> set[str]:
-    """Module-level names bound exactly once in the module, to a string literal."""
+    """Module-level names bound exactly once in the module, to a string literal or a file path."""
     bound = Counter(
         node.id
         for node in ast.walk(tree)
@@ -63,8 +70,7 @@ def _constant_strings(tree: ast.Module) -> set[str]:
         if isinstance(node, ast.Assign)
         and len(node.targets) == 1
         and isinstance(node.targets[0], ast.Name)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
+        and _fixed_text(node.value)
         and bound[node.targets[0].id] == 1
     }
 

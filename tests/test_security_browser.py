@@ -15,13 +15,12 @@ import pytest
 from planner import parse_profile
 from planner.log_entry import LogEntry
 from storage import dispose_engines, open_store
-from tests.app_server import ROOT, chromium_browser, running_app, wait_for_app
+from tests.app_server import chromium_browser, running_app, wait_for_app
+from tests.browser_steps import NAME_LABEL, SHOTS, fill_profile, open_page
 from tests.conftest import make_profile
-from tests.test_browser import CHOICES, PROFILE
-from tests.test_security_pages import IMG, MARKDOWN, NOTE, SCRIPT
+from tests.markup_texts import IMG, MARKDOWN, NOTE, SCRIPT
 
 pytestmark = pytest.mark.browser
-NAME_LABEL = next(label for label in PROFILE if label.startswith("Name"))
 # What markup in the names and note would have made: counted in the page's DOM, all must be 0.
 MADE_FROM_MARKUP = """() => {
   const all = [...document.querySelectorAll('*')];
@@ -48,23 +47,19 @@ MADE_FROM_MARKUP = """() => {
 
 def check_page(page, *literals: str) -> None:
     """Nothing in the DOM was made from markup, and each literal text is on screen as typed (word
-    joiners aside: ui.plain puts an invisible one where GFM would start a link)."""
+    joiners aside: text.plain puts an invisible one where GFM would start a link)."""
     made = page.evaluate(MADE_FROM_MARKUP)
     assert made == dict.fromkeys(made, 0), made
-    body = page.inner_text("body").replace("\u2060", "")  # ui.plain's invisible link breakers
+    body = page.inner_text("body").replace("\u2060", "")  # text.plain's invisible link breakers
     for text in literals:
         assert text in body, text
 
 
-def visit(page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")
-
-
-def click_key(page, key: str) -> None:
-    """Click the button with this widget key (Streamlit marks its container st-key-<key>)."""
+def click_key(page, key: str, then: str) -> None:
+    """Click the button with this widget key (Streamlit marks its container st-key-<key>) and
+    wait for the text the click brings."""
     page.locator(f".st-key-{key} button").first.click()
+    page.get_by_text(then, exact=False).first.wait_for()
     wait_for_app(page)
 
 
@@ -79,13 +74,8 @@ def test_markup_in_names_and_notes_is_only_ever_text_in_the_browser(tmp_path):
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.on("pageerror", lambda exc: errors.append(str(exc)))
 
-        visit(page, f"{url}/profile")
-        for label, value in (PROFILE | {NAME_LABEL: IMG}).items():
-            page.get_by_label(label, exact=True).fill(value)
-        for group, option in CHOICES.items():
-            page.get_by_role("radiogroup", name=group).get_by_text(option, exact=True).click()
-        page.get_by_role("button", name="Save and check").click()
-        wait_for_app(page)
+        open_page(page, f"{url}/profile")
+        fill_profile(page, answers={NAME_LABEL: IMG})
         assert "Your answers are saved" in page.inner_text("body")
         check_page(page)
 
@@ -101,21 +91,19 @@ def test_markup_in_names_and_notes_is_only_ever_text_in_the_browser(tmp_path):
         finally:
             dispose_engines()
 
-        visit(page, f"{url}/people")
-        click_key(page, f"delete_{img_id}")
+        open_page(page, f"{url}/people")
+        click_key(page, f"delete_{img_id}", "and their whole log?")
         check_page(page, IMG, SCRIPT, MARKDOWN, f"Delete {IMG} and their whole log?")
-        (ROOT / "test-artifacts").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "test-artifacts" / "security-people.png"), full_page=True)
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "security-people.png"), full_page=True)
 
-        visit(page, f"{url}/plan")  # a new session with three people saved: whose plan?
+        open_page(page, f"{url}/plan")  # a new session with three people saved: whose plan?
         assert "Whose plan?" in page.inner_text("body")
         check_page(page, IMG, SCRIPT, MARKDOWN)
-        click_key(page, f"choose_{ids[SCRIPT]}")
-        page.get_by_text(f"For {SCRIPT}", exact=True).wait_for()
-        wait_for_app(page)
+        click_key(page, f"choose_{ids[SCRIPT]}", f"For {SCRIPT}")
         check_page(page, f"For {SCRIPT}")
 
-        visit(page, f"{url}/progress?person={ids[SCRIPT]}")
+        open_page(page, f"{url}/progress?person={ids[SCRIPT]}")
         check_page(page, f"For {SCRIPT}", NOTE)
         assert re.search(r"Monday 3 March", page.inner_text("body"))
 

@@ -4,7 +4,7 @@ file names carry no user text; uploads over the limit are refused with a clear m
 
 Streamlit escapes raw HTML itself, but Markdown (links, emphasis, :red[...] colours, $maths$,
 :material/icons:) in st.markdown, alerts, captions, button labels and table cells is rendered:
-the pages pass user text through ui.plain, which escapes every Markdown special character. The
+the pages pass user text through text.plain, which escapes every Markdown special character. The
 AppTest checks read what each page sends; the browser test checks what Chromium builds.
 """
 
@@ -22,15 +22,13 @@ from planner.batch.limits import MAX_BYTES
 from planner.log_entry import LogEntry
 from storage import open_store
 from storage.transfer import export_all, to_json
+from tests.auth_steps import AUTH, ISSUER
 from tests.conftest import make_profile
-from tests.test_pages import ANSWERS, APP, data_dir, submit  # noqa: F401 (data_dir: the fixture)
-from tests.test_pages_progress import click
+from tests.markup_texts import IMG, MARKDOWN, NOTE, SCRIPT
+from tests.page_steps import ANSWERS, APP, click, submit
+from tests.page_steps import run as run_page
 
 TODAY = ANSWERS["start_date"]
-IMG = "<img src=x onerror=alert(1)>**b**[c](javascript:alert(1))"
-SCRIPT = "<script>alert(1)</script>:red[x] $x^2$ www.evil.io"
-MARKDOWN = "# h > q | t | `code` ~~s~~ _i_&amp; :material/home: 1."
-NOTE = "**n** [x](javascript:alert(1)) :red[x] <b>b</b>"
 MARKDOWN_KINDS = (
     "title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success",
     "toast", "exception",
@@ -50,14 +48,15 @@ def person(name: str) -> int:
     return open_store().save_person(profile, programme_start=TODAY)
 
 
+@pytest.fixture(autouse=True)
+def data_dir(page_store, set_today):
+    """A fresh store in a temporary folder, and today fixed at TODAY."""
+    set_today(TODAY)
+    return page_store
+
+
 def run(page: str, at: AppTest | None = None) -> AppTest:
-    if at is None:  # (an AppTest that has not run yet is falsy)
-        at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page != "home":
-        at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
+    return run_page(page, at=at)
 
 
 def markdown_texts(at: AppTest) -> list[str]:
@@ -129,8 +128,6 @@ def test_a_log_note_shows_literally_in_the_progress_table():
 
 def test_a_display_name_from_the_sign_in_provider_shows_literally():
     """On a shared deployment Home says who is signed in: the provider's name is user text too."""
-    from tests.test_auth_pages import AUTH, ISSUER
-
     at = AppTest.from_file(APP, default_timeout=60)
     at.secrets["auth"] = dict(AUTH)
     at.user = {"is_logged_in": True, "iss": ISSUER, "sub": "7", "name": IMG, "email": "e@x.org"}
@@ -180,7 +177,8 @@ def file_names(monkeypatch) -> list[str]:
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
-    monkeypatch.setattr(st, "download_button", lambda *a, **k: recording(st._main, *a, **k))
+    main = st.download_button.__self__  # st.download_button is bound to the main area
+    monkeypatch.setattr(st, "download_button", lambda *a, **k: recording(main, *a, **k))
     return names
 
 

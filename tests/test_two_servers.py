@@ -12,15 +12,28 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 import storage.engine
+from planner import parse_profile
+from planner.log_entry import LogEntry
 from storage import StoreError, open_store
 from storage.engine import DatabaseSettingError, pool_settings
 from tests.app_server import chromium_browser, running_app, wait_for_app
+from tests.browser_steps import choose, fill_profile, go, open_page, rate
+from tests.conftest import make_profile
 from tests.pg_server import free_port, fresh_engines, postgres  # noqa: F401  (fixtures)
-from tests.test_browser import choose, fill_profile, go, open_page, rate
-from tests.test_storage import START, entry, profile
 
+START = date(2026, 1, 5)
 PROCESS_TIMEOUT = 60
 ENTRIES_EACH = 50
+
+
+def profile(name: str):
+    """A validated Profile with the given name."""
+    return parse_profile(make_profile(name=name))
+
+
+def entry(day: date, status: str = "done", **changes) -> LogEntry:
+    """A log entry for `day` in week 1."""
+    return LogEntry(day=day, week=1, status=status, **changes)
 
 
 def test_the_pool_defaults_to_five_plus_five_with_pre_ping_and_recycling():

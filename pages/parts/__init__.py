@@ -1,2 +1,3 @@
-"""What the pages share (navigation, account, display helpers, the log form, printing). A
-subpackage, so that Streamlit's scan of pages/*.py never mistakes these modules for pages."""
+"""What the pages share: the router and navigation, the account, the current store and person,
+state keys, the clock, texts, cards, the log form and printing. A subpackage, so that Streamlit's
+scan of pages/*.py never mistakes these modules for pages."""

@@ -15,6 +15,8 @@ import streamlit as st
 from streamlit import config
 from streamlit.errors import StreamlitAuthError
 
+from pages.parts import state
+
 LOCAL_OWNER = "local"
 
 
@@ -61,7 +63,7 @@ def sign_in_prompt() -> None:
     )
     if st.user.get("is_logged_in") is True:  # signed in, but the provider gave no account id
         st.error("Your sign-in did not include an account id (sub), so nothing can be shown.")
-    if st.button("Sign in", key="sign_in", type="primary", icon=":material/login:"):
+    if st.button("Sign in", key=state.SIGN_IN, type="primary", icon=":material/login:"):
         try:
             st.login()
         except StreamlitAuthError as error:

@@ -1,22 +1,28 @@
-"""BackPlan's pages, in the order the sidebar lists them (used by app.py, and by the bench that
-times a page rerun against an empty page under the same router)."""
+"""BackPlan's pages, in the order the sidebar lists them (used by app.py, by pages/parts/router.py,
+and by the bench that times a page rerun against an empty page under the same router)."""
 
 import streamlit as st
+
+# The page files, as st.page_link and st.switch_page name them.
+HOME_PAGE = "pages/home.py"
+PROFILE_PAGE = "pages/profile.py"
+PLAN_PAGE = "pages/plan.py"
+SESSION_PAGE = "pages/session.py"
+PROGRESS_PAGE = "pages/progress.py"
+PEOPLE_PAGE = "pages/people.py"
 
 
 def app_pages() -> list[st.Page]:
     """Home first (the default), then the pages a person goes through, then the clinic's."""
     return [
-        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+        st.Page(HOME_PAGE, title="Home", icon=":material/home:", default=True),
         st.Page(
-            "pages/profile.py",
+            PROFILE_PAGE,
             title="Safety check and profile",
             icon=":material/checklist:",
             url_path="profile",
         ),
-        st.Page(
-            "pages/plan.py", title="Weekly plan", icon=":material/calendar_month:", url_path="plan"
-        ),
+        st.Page(PLAN_PAGE, title="Weekly plan", icon=":material/calendar_month:", url_path="plan"),
         st.Page(
             "pages/library.py",
             title="Exercise library",
@@ -27,19 +33,7 @@ def app_pages() -> list[st.Page]:
         st.Page(
             "pages/batch.py", title="Batch printing", icon=":material/print:", url_path="batch"
         ),
-        st.Page(
-            "pages/session.py",
-            title="Today's session",
-            icon=":material/timer:",
-            url_path="session",
-        ),
-        st.Page(
-            "pages/progress.py",
-            title="Progress",
-            icon=":material/monitoring:",
-            url_path="progress",
-        ),
-        st.Page(
-            "pages/people.py", title="Saved people", icon=":material/group:", url_path="people"
-        ),
+        st.Page(SESSION_PAGE, title="Today's session", icon=":material/timer:", url_path="session"),
+        st.Page(PROGRESS_PAGE, title="Progress", icon=":material/monitoring:", url_path="progress"),
+        st.Page(PEOPLE_PAGE, title="Saved people", icon=":material/group:", url_path="people"),
     ]

@@ -1,8 +1,8 @@
 """The session log, shared by the plan and session pages: how a session day went and the pain
 before and after it, saved with Store.save_log (a day already logged is replaced).
 
-Widget keys on the plan page, one form per session day (<day> is the ISO date):
-log_<day>_status, log_<day>_before, log_<day>_after, log_<day>_note and log_<day>_save.
+Widget keys on the plan page, one form per session day: state.log_key(day, part) for each part
+(LOG_STATUS, LOG_BEFORE, LOG_AFTER, LOG_NOTE and LOG_SAVE).
 """
 
 from datetime import date
@@ -10,21 +10,17 @@ from datetime import date
 import streamlit as st
 from pydantic import ValidationError
 
-from pages.parts import ui
+from pages.parts import clock, current, state
+from pages.parts.navigation import SESSION_PAGE
+from pages.parts.text import TEXTS, plain
 from planner import limits
 from planner.log_entry import LogEntry
 from planner.plan import Day
 from storage import Store, StoreError
 
-STATUS_WORDS = {"done": "Done", "partly": "Partly", "skipped": "Skipped"}
-LABELS = {
-    "status": "How did the session go?",
-    "pain_before": "Pain before the session (0 = none, 10 = worst)",
-    "pain_after": "Pain after the session (0 = none, 10 = worst)",
-    "note": "Note (optional)",
-}
-SESSION_PAGE = "pages/session.py"
-FLASH = "log_saved"  # the confirmation to show after the rerun that follows a save
+STATUS_WORDS: dict[str, str] = TEXTS["log"]["status"]
+LABELS: dict[str, str] = TEXTS["log"]["labels"]
+PAIN_PARTS = {"pain_before": state.LOG_BEFORE, "pain_after": state.LOG_AFTER}
 
 
 def pain_scale() -> tuple[int, ...]:
@@ -69,15 +65,15 @@ def save_entry(store: Store, person_id: int, **fields) -> LogEntry | None:
         entry = LogEntry(**fields)
         store.save_log(person_id, entry)
     except ValidationError as error:
-        st.error(f"This could not be saved. {ui.plain(problem_text(error))}")
+        st.error(f"This could not be saved. {plain(problem_text(error))}")
         return None
     except StoreError as error:
-        ui.store_error(error)
+        current.store_error(error)
         return None
     return entry
 
 
-def ask(key: str, entry: LogEntry | None) -> dict:
+def ask(day: date, entry: LogEntry | None) -> dict:
     """The form's widgets, filled in from `entry` when the day is logged; returns the answers."""
     status = st.radio(
         LABELS["status"],
@@ -85,44 +81,47 @@ def ask(key: str, entry: LogEntry | None) -> dict:
         index=tuple(STATUS_WORDS).index(entry.status) if entry else None,
         format_func=STATUS_WORDS.get,
         horizontal=True,
-        key=f"{key}_status",
+        key=state.log_key(day, state.LOG_STATUS),
     )
     pains = {
         field: st.segmented_control(
             LABELS[field],
             pain_scale(),
             default=getattr(entry, field) if entry else None,
-            key=f"{key}_{field.removeprefix('pain_')}",
+            key=state.log_key(day, part),
         )
-        for field in ("pain_before", "pain_after")
+        for field, part in PAIN_PARTS.items()
     }
     note = st.text_area(
-        LABELS["note"], value=entry.note if entry else "", max_chars=note_limit(), key=f"{key}_note"
+        LABELS["note"],
+        value=entry.note if entry else "",
+        max_chars=note_limit(),
+        key=state.log_key(day, state.LOG_NOTE),
     )
     return {"status": status, "note": note.strip(), **pains}
 
 
 def log_form(store: Store, person_id: int, day: Day, week: int, entry: LogEntry | None) -> None:
     """The log of one session day, in an expander: filled in when logged, editable."""
-    when, today = day.date, ui.today()
+    when, today = day.date, clock.today()
     if when > today:
         st.caption(f"You can log this session on {long_date(when)} or later.")
         return
     if when == today:
         st.page_link(SESSION_PAGE, label="Do this session step by step", icon=":material/timer:")
-    flash = st.session_state.get(FLASH)
+    flash = st.session_state.get(state.LOG_SAVED)
     if flash and flash[0] == when:
         st.success(f"Saved for {long_date(when)}: {flash[1]}.", icon=":material/check_circle:")
-        st.session_state.pop(FLASH)
+        st.session_state.pop(state.LOG_SAVED)
     title = f"Logged: {described(entry)}. Change it" if entry else "Log how this session went"
-    key = f"log_{when.isoformat()}"
     with (
         st.expander(title, expanded=entry is None and when == today, icon=":material/edit:"),
-        st.form(key, border=False),
+        st.form(state.log_key(when), border=False),
     ):
-        answers = ask(key, entry)
-        if st.form_submit_button("Save this day", key=f"{key}_save", type="primary"):
+        answers = ask(when, entry)
+        save = state.log_key(when, state.LOG_SAVE)
+        if st.form_submit_button("Save this day", key=save, type="primary"):
             saved = save_entry(store, person_id, day=when, week=week, **answers)
             if saved:
-                st.session_state[FLASH] = (when, described(saved))
+                st.session_state[state.LOG_SAVED] = (when, described(saved))
                 st.rerun()
