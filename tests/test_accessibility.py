@@ -21,8 +21,8 @@ from planner.exports.pdf_booklet import booklet_pdf
 from planner.exports.pdf_sheet import plan_pdf
 from tests.app_server import ROOT, chromium_browser, console_errors, wait_for_app
 from tests.conftest import make_profile
+from tests.pdf_checks import runs_of
 from tests.test_browser import PROFILE, fill_profile, go, log_today, open_page, rate, shoot
-from tests.test_pdf_layout import runs_of
 
 AXE_JS = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -261,7 +261,7 @@ def test_the_printed_sheets_are_real_text_of_at_least_9_pt():
     text: the PDFs hold no raster image at all, the drawings are vector), set at 9 pt or more.
 
     Every run of text on every page being inside the margins and not overlapping is
-    tests/test_pdf_layout.py's problems(); its runs_of() is reused here for the sizes.
+    tests/pdf_checks.py's problems(); its runs_of() is reused here for the sizes.
     """
     profile = parse_profile(make_profile(start_date="2025-03-03"))
     plans = [build_plan(profile, week) for week in range(1, 5)]
