@@ -1,5 +1,7 @@
 """The Typst call and the worker process that bounds its memory."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from planner import build_plan, parse_profile
@@ -70,3 +72,12 @@ def test_errors_in_the_worker_come_back_as_plain_exceptions(documents):
     finally:
         worker.close()
     assert worker.started == 1
+
+
+def test_sheets_made_at_once_in_several_threads_all_come_out_whole(documents):
+    """App sessions run in threads: compiles at the same time wait for each other instead of
+    failing, and each gives the same bytes as alone."""
+    alone = [pdf_render.compile_pdf(data) for data in documents]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(pdf_render.compile_pdf, documents * 4))
+    assert together == alone * 4

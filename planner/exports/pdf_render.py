@@ -34,6 +34,9 @@ IN_PROCESS_MB = 250
 WORKER_MB = 400
 
 
+_COMPILING = threading.Lock()
+
+
 @cache
 def _compiler() -> typst.Compiler:
     fonts = typst.Fonts(False, False, [str(FONT_DIR)])
@@ -44,9 +47,10 @@ def compile_pdf(data: dict) -> bytes:
     """The document described by `data` (see templates/main.typ) as PDF bytes, in this process."""
     inputs = {"data": json.dumps(data, ensure_ascii=False)}
     try:
-        return _compiler().compile(
-            input=str(TEMPLATE), sys_inputs=inputs, timestamp=CREATION_DATE, pdf_tags=True
-        )
+        with _COMPILING:  # the compiler is one mutable object: one compile at a time
+            return _compiler().compile(
+                input=str(TEMPLATE), sys_inputs=inputs, timestamp=CREATION_DATE, pdf_tags=True
+            )
     except typst.TypstError as exc:  # plain errors, which cross process boundaries
         refused = re.search(r"refused: ([^\n\"]+)", exc.message)
         if refused:  # a template's "refused: ..." panic: the data cannot be printed
