@@ -259,7 +259,7 @@ def test_the_printed_sheets_are_real_text_of_at_least_9_pt():
     text: the PDFs hold no raster image at all, the drawings are vector), set at 9 pt or more.
 
     Every run of text on every page being inside the margins and not overlapping is
-    tests/test_pdf_layout.py's concern; here only the size each run is set in.
+    tests/pdf_checks.py's problems(); its runs_of() is reused here for the sizes.
     """
     profile = parse_profile(make_profile(start_date="2025-03-03"))
     plans = [build_plan(profile, week) for week in range(1, 5)]

@@ -1,6 +1,7 @@
 """The four-week booklet PDF, read back with pypdf and rendered with pdftoppm."""
 
 import io
+import re
 import shutil
 import subprocess
 
@@ -12,6 +13,7 @@ from planner.clinic import ClinicHeader
 from planner.exports import pdf_style
 from planner.exports.pdf_booklet import booklet_pdf, programme_exercises, weeks_label
 from planner.exports.pdf_sheet import plan_pdf
+from tests.pdf_checks import embedded_fonts, font_sizes, pages_text
 
 CLINIC = ClinicHeader("Riverside Physiotherapy", "Tel 01234 567890, riverside.example")
 
@@ -23,11 +25,6 @@ def programme(profile_factory):
         profile_factory(conditions=["osteoporosis"], start_date="2025-03-03", days_per_week=4)
     )
     return profile, [build_plan(profile, week) for week in range(1, 5)]
-
-
-def pages_text(data: bytes) -> list[str]:
-    """Each page's text with whitespace collapsed."""
-    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
 
 
 def test_the_booklet_has_a_cover_four_weeks_instructions_and_tips(programme):
@@ -143,11 +140,21 @@ def test_every_booklet_page_renders_with_ink_on_it(programme, tmp_path):
 
 
 def test_the_font_minimum_applies_to_every_booklet_page(programme):
-    """No font size set below 9 pt anywhere in the booklet's content streams."""
-    import re
-
+    """No font size set below 9 pt anywhere in the booklet's content streams, and only the
+    repo's DejaVu faces, embedded."""
     profile, plans = programme
-    reader = PdfReader(io.BytesIO(booklet_pdf(plans, profile=profile)))
-    for page in reader.pages:
-        sizes = re.findall(rb"/F\d+ ([\d.]+) Tf", page.get_contents().get_data())
+    data = booklet_pdf(plans, profile=profile)
+    for page in PdfReader(io.BytesIO(data)).pages:
+        sizes = re.findall(rb"/\w+ ([\d.]+) Tf", page.get_contents().get_data())
         assert sizes and min(float(s) for s in sizes) >= pdf_style.MIN_PT
+    assert min(font_sizes(data)) >= pdf_style.MIN_PT
+    assert embedded_fonts(data) == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_each_exercise_picture_is_an_image_with_its_name_as_alternative_text(programme):
+    """Every exercise's picture is tagged as a figure whose alternative text is its name."""
+    profile, plans = programme
+    data = booklet_pdf(plans, profile=profile)
+    alts = {alt.decode() for alt in re.findall(rb"/Alt\((.*?)\)/", data)}
+    for exercise in programme_exercises(plans):
+        assert exercise.name in alts

@@ -1,19 +1,25 @@
 """The one-page PDF sheet, read back with pypdf (and rendered with pdftoppm when available)."""
 
 import dataclasses
-import io
-import logging
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from planner import build_plan, parse_profile
 from planner.clinic import ClinicHeader
 from planner.data_files import catalogue
 from planner.dosing import prescribe
-from planner.exports import pdf_style, pdf_text
-from planner.exports.pdf_sheet import key_steps, plan_pdf
+from planner.exports import pdf_render, pdf_style
+from planner.exports.pdf_sheet import plan_pdf
+from tests.pdf_checks import (
+    embedded_fonts,
+    font_sizes,
+    read,
+    reading_text,
+    text_baselines,
+    text_of,
+    word_widths,
+)
 
 PAGE_PT = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 MM = 72 / 25.4
@@ -33,32 +39,6 @@ WORST_CASES = {
         "start_date": "2025-12-29",
     },
 }
-
-
-def read(data: bytes) -> PdfReader:
-    return PdfReader(io.BytesIO(data))
-
-
-def text_of(data: bytes) -> str:
-    """All text of the PDF with whitespace (including line breaks) collapsed to single spaces."""
-    return " ".join(" ".join(p.extract_text() for p in read(data).pages).split())
-
-
-def font_sizes(data: bytes) -> list[float]:
-    content = read(data).pages[0].get_contents().get_data()
-    return [float(size) for size in re.findall(rb"/F\d+ ([\d.]+) Tf", content)]
-
-
-def text_baselines(data: bytes) -> list[tuple[float, float]]:
-    """(x, y) in points of every piece of text on the first page."""
-    found: list[tuple[float, float]] = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            found.append((tm[4], tm[5]))
-
-    read(data).pages[0].extract_text(visitor_text=visit)
-    return found
 
 
 def many_exercise_plan(profile_factory, distinct: int):
@@ -104,20 +84,33 @@ def test_the_sheet_always_carries_the_red_flag_reminder_disclaimer_and_sources(p
     assert "Sources: ACSM" in text
 
 
-def test_the_tips_on_the_sheet_are_cut_at_whole_words(profile_factory):
-    """Shortened tips end with a full stop or an ellipsis, never in the middle of a word."""
-    for text in [pdf_text.shorten(t.text, 190) for t in build_plan(profile_factory()).tips]:
-        assert len(text) <= 190
-        assert text.endswith((".", "…"))
+@pytest.mark.parametrize("case", ["seven days of an hour", "six different exercises"])
+def test_the_tips_print_whole_and_the_same_on_a4_and_letter(profile_factory, case):
+    """Every tip on the sheet prints to its last word, never cut with an ellipsis, and Letter
+    keeps the same tips as A4."""
+    plan = build_plan(profile_factory(**WORST_CASES[case]))
+    tips = pdf_style.pick_tips(plan, pdf_style.SHEET_TIPS)
+    assert len(tips) == pdf_style.SHEET_TIPS
+    for paper in PAGE_PT:
+        text = text_of(plan_pdf(plan, paper))
+        assert "…" not in text and "..." not in text
+        for tip in tips:
+            assert " ".join(tip["text"].split()) in text
 
 
-def test_a_single_key_step_is_the_movement_not_the_starting_position():
-    """The picture shows the position, so one step means step 2; two steps mean steps 1 and 2."""
-    steps = ("Lie down.", "Lift.", "Relax.")
-    assert key_steps(steps, 1) == ("Lift.",)
-    assert key_steps(steps, 2) == ("Lie down.", "Lift.")
-    assert key_steps(("Only.",), 1) == ("Only.",)
-    assert key_steps(steps, 0) == ()
+def test_a_single_key_step_is_the_movement_not_the_starting_position(profile_factory):
+    """The picture shows the starting position, so a sheet that shows one step of an exercise
+    shows the movement (step 2); with two, steps 1 and 2; on a crowded sheet, none."""
+    seen = set()
+    for distinct in (4, 6, 8):
+        plan = many_exercise_plan(profile_factory, distinct)
+        text = text_of(plan_pdf(plan))
+        for item in {p for day in plan.days for p in day.exercises}:
+            steps = enumerate(item.instructions)
+            shown = [k for k, step in steps if " ".join(step.split()) in text]
+            assert shown in ([], [1], [0, 1]), (item.name, shown)
+            seen.add(tuple(shown))
+    assert {(), (1,), (0, 1)} <= seen
 
 
 def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_factory):
@@ -134,9 +127,21 @@ def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_fac
 
 
 def test_a_soon_red_flag_asks_for_a_doctor_in_the_next_few_days(profile_factory):
-    """A red flag that is not an emergency prints the 'next few days' urgency."""
-    text = text_of(plan_pdf(build_plan(profile_factory(red_flags=["fever"]))))
+    """A red flag that is not an emergency has the 'see a doctor' title and the 'next few days'
+    urgency."""
+    data = plan_pdf(build_plan(profile_factory(red_flags=["fever"])))
+    text = text_of(data)
+    assert text.startswith("See a doctor before you start exercising")
     assert "See a doctor in the next few days, before you exercise" in text
+    assert "emergency department" not in text
+    assert read(data).metadata.title == "See a doctor before you start exercising"
+
+
+def test_an_emergency_sheet_is_titled_go_to_an_emergency_department_now(profile_factory):
+    """The title of an emergency stop sheet is the call to action itself."""
+    data = plan_pdf(build_plan(profile_factory(red_flags=["saddle_numbness"])))
+    assert text_of(data).startswith("Go to an emergency department now")
+    assert read(data).metadata.title == "Go to an emergency department now"
 
 
 def test_every_red_flag_at_once_still_fits_one_page(profile_factory):
@@ -151,30 +156,45 @@ def test_every_red_flag_at_once_still_fits_one_page(profile_factory):
         assert "A recent fall" in text_of(data)
 
 
-def test_a_name_with_letters_the_font_lacks_prints_with_question_marks(profile_factory, caplog):
-    """Accented letters print as they are; CJK characters become '?' without a font warning."""
+def test_a_name_with_letters_the_font_lacks_prints_with_question_marks(profile_factory):
+    """Accented letters print as they are; CJK characters, which DejaVu lacks, become '?'."""
     plan = build_plan(profile_factory(name="Zoë Łukasiewicz-Ñúñez 李小龙"))
-    with caplog.at_level(logging.WARNING, logger="fpdf"):
-        text = text_of(plan_pdf(plan))
-    assert "Zoë Łukasiewicz-Ñúñez ???" in text
-    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+    assert "Zoë Łukasiewicz-Ñúñez ???" in text_of(plan_pdf(plan))
+
+
+def test_only_the_repo_fonts_are_embedded(profile_factory):
+    """Every font in the PDF is embedded and is one of the two DejaVu faces in planner/fonts:
+    nothing comes from the system or from Typst's own fonts."""
+    plan = build_plan(profile_factory(name="Zoë 李小龙 שרה", red_flags=[]))
+    assert embedded_fonts(plan_pdf(plan)) == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_the_sheet_is_tagged_for_screen_readers(profile_factory):
+    """The PDF carries a structure tree and says it is tagged, with the document language."""
+    root = read(plan_pdf(build_plan(profile_factory()))).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "en"
 
 
 @pytest.mark.parametrize("name", ["שרה לוי", "محمد علي", "Dana כהן"])
 def test_a_right_to_left_name_prints_in_reading_order(profile_factory, name):
-    """A Hebrew or Arabic name (and a clinic header) is shaped: the PDF's text reads back as
-    typed. Unshaped, fpdf2 lays Hebrew out left to right (it reads back reversed, 'יול הרש') and
-    Arabic in unjoined letters."""
+    """A Hebrew or Arabic name (and a clinic header) is shaped by Typst: the PDF's text reads
+    back as typed (laid out left to right, Hebrew would read back reversed, 'יול הרש')."""
     clinic = ClinicHeader(name="מרפאת הגב", contact="03-555 1234")
-    text = text_of(plan_pdf(build_plan(profile_factory(name=name)), clinic=clinic))
+    text = reading_text(plan_pdf(build_plan(profile_factory(name=name)), clinic=clinic))
     assert name in text
     assert "מרפאת הגב" in text
 
 
-def test_text_without_right_to_left_letters_is_not_shaped():
-    """Shaping (slower) is used only where a right-to-left letter is."""
-    assert not pdf_text.right_to_left("Zoë Łukasiewicz-Ñúñez 李小龙 03-555")
-    assert pdf_text.right_to_left("Dana כהן") and pdf_text.right_to_left("علي")
+def test_an_arabic_name_is_drawn_with_joined_letters(profile_factory):
+    """Typst shapes Arabic: a word set with its letters joined is narrower on the page than the
+    same letters kept apart by zero-width non-joiners (isolated forms)."""
+    plan = build_plan(profile_factory(name="محمد علي"))
+    apart = "\u200c".join("محمد") + " " + "\u200c".join("علي")
+    joined = word_widths(plan_pdf(plan))
+    isolated = word_widths(plan_pdf(dataclasses.replace(plan, name=apart)))
+    for word in ("دمحم", "يلع"):  # poppler lists a right-to-left word in drawing order
+        assert joined[word] < isolated[word] - 1
 
 
 def test_the_same_plan_gives_identical_bytes(profile_factory):
@@ -184,11 +204,11 @@ def test_the_same_plan_gives_identical_bytes(profile_factory):
 
 
 def test_the_sheet_has_metadata(profile_factory):
-    """Title, author and creator are set."""
+    """Title and author are set; the creation date is fixed."""
     meta = read(plan_pdf(build_plan(profile_factory()))).metadata
     assert meta.title == "BackPlan - weekly plan, week 1"
     assert meta.author == "BackPlan"
-    assert meta.creator == "BackPlan"
+    assert meta["/CreationDate"] == "D:20240101000000Z"
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -240,8 +260,11 @@ def test_paper_other_than_a4_or_letter_is_refused(profile_factory):
         plan_pdf(build_plan(profile_factory()), "a5")
 
 
-def test_the_font_helper_refuses_text_under_9_points(profile_factory):
-    """The minimum size is enforced where fonts are set, not only checked afterwards."""
-    pen = pdf_style.Pen(pdf_style.new_document("a4", "test"))
-    with pytest.raises(ValueError, match="minimum"):
-        pen.font(8.5)
+def test_the_templates_set_no_text_under_9_points():
+    """The smallest size the templates name is 9 pt, and no size is written out smaller."""
+    templates = pdf_render.TEMPLATE.parent
+    style = (templates / "style.typ").read_text()
+    assert "#let small = 9pt" in style
+    for path in templates.glob("*.typ"):
+        sizes = re.findall(r"size: *([\d.]+)pt", path.read_text())
+        assert all(float(size) >= pdf_style.MIN_PT for size in sizes), path.name

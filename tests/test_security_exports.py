@@ -3,7 +3,7 @@ line breaks, calendar syntax, very long words or other scripts is written as lit
 on the page, and never adds an event or a property.
 
 tests/test_export_pdf.py and tests/test_export_ics.py cover the plain cases; the layout checker
-is tests/test_pdf_layout.py's.
+is tests/pdf_checks.py's.
 """
 
 import dataclasses
@@ -21,12 +21,15 @@ from planner.exports.ics_calendar import plan_ics, programme_ics
 from planner.exports.pdf_booklet import booklet_pdf
 from planner.exports.pdf_sheet import plan_pdf
 from tests.conftest import make_profile
-from tests.test_pdf_layout import problems
+from tests.pdf_checks import problems
 
 START = date(2025, 3, 3)
 CREATED = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 MARKUP_NAME = "<b>Bo</b> **x** [c](javascript:1) &amp; (a) \\ %%EOF"
 MARKUP_CLINIC = ClinicHeader("<script>alert(1)</script> Physio", "=1+1 :red[x] $x^2$ <img src=x>")
+# Typst's own markup and code: each would do something if it were spliced into template source.
+TYPST_NAME = '#panic("x") [b] $y$ *s* _e_ \\ <l> @ref "q" // c /* d'
+TYPST_CLINIC = ClinicHeader('#set page(fill: red) ]) #{ "', "*bold* _em_ $x^2$ @x <y> \\ // /*")
 OTHER_SCRIPTS = ClinicHeader("Φυσικοθεραπεία Αθήνας", "Физиотерапия, 李小龙 诊所")
 INJECTION = "Eve\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:evil\r\nX-EVIL;A=B:C, d; e\\f"
 EVENT_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DURATION", "SUMMARY", "DESCRIPTION"}
@@ -60,6 +63,24 @@ def test_markup_in_the_name_and_clinic_header_prints_as_literal_text():
         assert "Bo" not in metadata and "script" not in metadata
     pages = PdfReader(io.BytesIO(booklet)).pages
     assert all(MARKUP_CLINIC.name in " ".join(p.extract_text().split()) for p in pages)
+
+
+def test_typst_markup_in_the_name_and_clinic_header_prints_as_literal_text():
+    """Typst's markup characters (# [ ] $ * _ \\ < @ " // /*) in a name and a clinic header
+    print exactly as typed on the sheet and every booklet page: the text is data, never template
+    source."""
+    person = profile(TYPST_NAME)
+    plans = [build_plan(person, week) for week in (1, 2)]
+    for data in (
+        plan_pdf(plans[0], clinic=TYPST_CLINIC),
+        booklet_pdf(plans, clinic=TYPST_CLINIC, profile=person),
+    ):
+        pages = PdfReader(io.BytesIO(data)).pages
+        for page in pages:
+            text = " ".join(page.extract_text().split())
+            assert TYPST_CLINIC.name in text and TYPST_CLINIC.contact in text
+        assert TYPST_NAME in flat_text(data)
+        assert problems(data) == []
 
 
 def test_line_breaks_and_tabs_given_to_the_sheet_print_on_one_line():
