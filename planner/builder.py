@@ -7,15 +7,22 @@ from functools import cache
 from typing import Any
 
 from planner import guidelines as g
-from planner.adaptation import adapted_rung, needs_clinician, review_log
+from planner.adaptation import (
+    FLARE,
+    FLARE_EXERCISES_PER_SESSION,
+    PAUSE,
+    Course,
+    follow_log,
+    review_log,
+)
 from planner.body import bmi, bmi_band, water_target_l
 from planner.data_files import DATA_DIR, Exercise, citation, safety_rules
 from planner.dosing import is_older, prescribe, rung_for_week, start_rung, top_rung
-from planner.log_entry import LogEntry
+from planner.log_entry import LogEntry, parse_log
 from planner.plan import Day, Note, Prescription, WeekPlan
 from planner.profile import Profile, parse_profile
 from planner.risk import assess_risk
-from planner.safety import screen
+from planner.safety import pause_stop, screen
 from planner.schedule import WEEKDAYS, exercises_per_session, families_per_session, session_days
 from planner.selection import families_for
 from planner.tips import tips_for
@@ -72,12 +79,18 @@ def fit_to_budget(items: list[tuple[Exercise, int]], profile: Profile) -> list[P
 
 
 def build_days(
-    profile: Profile, week: int, rung: int, options: dict[str, list[Exercise]]
+    profile: Profile,
+    week: int,
+    rung: int,
+    options: dict[str, list[Exercise]],
+    limit: int | None = None,
 ) -> list[Day]:
-    """The seven days, with each session's exercises dosed at `rung` and fitted to the time."""
+    """The seven days, with each session's exercises dosed at `rung` and fitted to the time;
+    `limit` caps the exercises a session holds (the flare-up routine)."""
     per_session = exercises_per_session(
         profile.days_per_week, len(options), is_gentle(profile), profile.minutes_per_day
     )
+    per_session = min(per_session, limit or per_session)
     plan = families_per_session(
         list(options), profile.days_per_week, per_session, core_emphasis(profile) is not None
     )
@@ -122,34 +135,61 @@ def plan_notes(profile: Profile, week: int, days: list[Day]) -> list[Note]:
     return notes
 
 
-def progression(
-    profile: Profile, week: int, log: Sequence[LogEntry] | None
-) -> tuple[int, Note | None, bool]:
-    """The week's rung, the note saying which log rule set it, and whether to see a clinician.
+def week_days(profile: Profile, week: int, level: int, pain: int) -> list[Day]:
+    """The week at a level of the log's course (a dose rung, the flare-up routine of the easiest
+    variants, or a pause with no sessions), for the pain the person has now."""
+    if level == PAUSE:
+        return [Day(day=n, date=d, exercises=()) for n, d in day_labels(profile, week)]
+    now = profile.model_copy(update={"pain": pain})
+    options, _ = families_for(now)
+    if level == FLARE:
+        easiest = {f: sorted(found, key=lambda e: e.level) for f, found in options.items()}
+        return build_days(now, week, 0, easiest, FLARE_EXERCISES_PER_SESSION)
+    return build_days(now, week, level, options)
+
+
+def progression(profile: Profile, week: int, log: Sequence[LogEntry] | None) -> Course:
+    """The week's level and the pain it follows, from the log (its entries counted by date).
 
     Without a log the plan assumes each week went well and climbs a rung a week to week 4.
     """
     if log is None:
-        return rung_for_week(profile, week), None, False
+        return Course(rung_for_week(profile, week), profile.pain, None, False)
     reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
-    rung = adapted_rung(start_rung(profile), reviews)
-    if not reviews:
-        return rung, None, False
-    last = reviews[-1]
-    return rung, _note(last.rule, **last.values), needs_clinician(reviews)
+    seen: dict[tuple[int, int, int], tuple] = {}
+
+    def sessions(week: int, level: int, pain: int) -> tuple:
+        if (week, level, pain) not in seen:
+            days = week_days(profile, week, level, pain)
+            seen[week, level, pain] = tuple(d.exercises for d in days)
+        return seen[week, level, pain]
+
+    return follow_log(reviews, start_rung(profile), profile.pain, sessions)
+
+
+def log_advice(course: Course) -> tuple[str, ...]:
+    """See a clinician now in a flare-up, or after two step-down weeks running."""
+    texts = safety_rules().advice
+    if course.level == FLARE:
+        return (texts["see_clinician_now"].text,)
+    return (texts["two_bad_weeks"].text,) if course.see_clinician else ()
 
 
 def build_plan(
-    profile: Profile | dict, week: int = 1, log: Sequence[LogEntry] | None = None
+    profile: Profile | dict, week: int = 1, log: Sequence[LogEntry | dict] | None = None
 ) -> WeekPlan:
     """The personalised plan for one week of the programme (week 1 onwards).
 
-    With a `log` (the session log so far), each week steps up, holds or steps down from how the
-    weeks before went. Raises ProfileError for an invalid profile, ValueError for a bad week.
+    With a `log` (the session log so far: LogEntry objects or dicts as in the JSON export), each
+    week steps up, holds, steps down or swaps to a flare-up routine from how the weeks before went;
+    with a start_date each entry counts in its date's week. Raises ProfileError for an invalid
+    profile, LogError (a ProfileError) for a bad log entry, ValueError for a bad week.
     """
     profile = parse_profile(profile)
     if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= g.MAX_WEEK:
         raise ValueError(f"week: must be a whole number from 1 to {g.MAX_WEEK}")
+    if log is not None:
+        log = parse_log(log, profile.start_date)
     safety = screen(profile)
     body_mass = bmi(profile)
     common = {
@@ -162,22 +202,27 @@ def build_plan(
         "name": profile.name,
         "urgency": safety.urgency,
         "stop_reasons": safety.stop_reasons,
+        "stops": safety.stops,
     }
     if not safety.safe_to_exercise:
         days = tuple(Day(day=n, date=d, exercises=()) for n, d in day_labels(profile, week))
         return WeekPlan(safe_to_exercise=False, days=days, **common)
-    options, removed = families_for(profile)
-    rung, adapted, see_clinician = progression(profile, week, log)
-    days = build_days(profile, week, rung, options)
-    advice = safety.advice
-    if see_clinician:
-        advice = (safety_rules().advice["two_bad_weeks"].text, *advice)
+    course = progression(profile, week, log)
+    review = course.review
+    adapted = _note(review.rule, **review.values) if review else None
+    days = week_days(profile, week, course.level, course.pain)
+    if course.level == PAUSE:
+        stop = pause_stop()
+        common |= {"urgency": stop.urgency, "stop_reasons": (str(stop),), "stops": (stop,)}
+        return WeekPlan(safe_to_exercise=False, days=tuple(days), progression=adapted, **common)
+    now = profile.model_copy(update={"pain": course.pain})
+    flare = [_note("flare_routine")] if course.level == FLARE else []
     return WeekPlan(
         safe_to_exercise=True,
         days=tuple(days),
-        notes=tuple(plan_notes(profile, week, days)),
+        notes=(*flare, *plan_notes(now, week, days)),
         progression=adapted,
-        advice=advice,
-        removed_families=removed,
+        advice=log_advice(course) + safety.advice,
+        removed_families=families_for(now)[1],
         **common,
     )

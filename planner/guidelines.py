@@ -72,3 +72,9 @@ STEP_UP_ADHERENCE = 0.80  # share of planned sessions done (partly counts half) 
 HOLD_ADHERENCE = 0.50  # below this the week is repeated as it was
 STATUS_CREDIT = {"done": 1.0, "partly": 0.5, "skipped": 0.0}
 BAD_WEEKS_BEFORE_CLINICIAN = 2  # two step-down weeks running: see a clinician (nhs_inform)
+
+# --- Escalation: fracture pointers (safety.py) ----------------------------------------------------
+FRACTURE_AGE = 70  # from this age new severe pain may be a spinal fracture (fracture_pointers)
+FRACTURE_SEVERE_PAIN = 7  # 7+/10 counts as severe (fracture_pointers)
+NEW_PAIN_MAX_WEEKS = LONG_EPISODE_WEEKS  # "new" pain: this episode under about 6 weeks; from
+# here on the long-episode advice applies instead (red_flags)

@@ -24,6 +24,8 @@ from planner.clinic import is_single_line
 
 RED_FLAGS = (
     "limb_weakness",
+    "weakness_both_legs",
+    "sciatica_both_legs",
     "balance_problems",
     "limb_numbness",
     "bladder_bowel",
@@ -76,6 +78,9 @@ class Profile(BaseModel):
     pain: int = Field(ge=0, le=10, description="pain now, 0 none to 10 worst")
     pain_weeks: int = Field(ge=0, le=520, description="weeks this episode has lasted")
     first_episode: bool = Field(False, description="first-ever episode of back pain")
+    long_term_steroids: bool = Field(
+        False, description="takes steroid tablets (oral corticosteroids) long-term"
+    )
     recent_trauma: bool
     conditions: list[ConditionName]
     red_flags: list[RedFlag]
