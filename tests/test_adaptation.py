@@ -110,7 +110,7 @@ def test_a_week_with_pain_at_7_changes_next_weeks_plan_at_once():
 
 
 def test_pain_rising_at_the_easiest_level_swaps_to_the_flare_up_routine():
-    """Pain up 2 points in week 1 of a gentle start (already the lowest rung): a flare-up routine."""
+    """Sessions leave pain 2 points higher at the lowest rung: a flare-up routine."""
     profile = make_profile(pain=5, days_per_week=3)
     week2 = build_plan(profile, 2, log=week_log(1, "ddd", 4, 6))
     assert week2.progression.id == "flare_pain_rising"
@@ -160,7 +160,7 @@ def test_a_flare_up_week_that_goes_badly_again_pauses_rather_than_repeats(name):
 
 
 def test_a_gentle_start_is_outgrown_when_the_logged_pain_falls():
-    """Started at 8/10 (three easiest exercises), logs 2/10 by week 3: week 4 is no longer gentle."""
+    """Started at 8/10 (three easiest exercises), logs 2/10 by week 3: week 4 is not gentle."""
     profile = make_profile(pain=8, days_per_week=3, minutes_per_day=20)
     log = week_log(1, "ddd", 6, 6) + week_log(2, "ddd", 4, 4) + week_log(3, "ddd", 2, 2)
     week1, week4 = build_plan(profile, 1, log=log), build_plan(profile, 4, log=log)

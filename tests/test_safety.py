@@ -19,7 +19,7 @@ EMERGENCY = {
 URGENT = {"fever", "cancer_history", "limb_weakness"}
 # What each level must tell the person to do, and how soon (clinical-facts.md section 1).
 WHAT_AND_WHEN = {
-    "emergency": ("emergency department now", "call your emergency number"),
+    "emergency": ("emergency department now", "call your emergency number (999, 911, 112)"),
     "urgent": ("today", "within 24 hours"),
     "soon": ("within the next few days",),
 }
@@ -48,8 +48,8 @@ def test_any_red_flag_stops_the_plan_with_no_exercises_at_its_level(flag):
 @pytest.mark.parametrize("flag", [*RED_FLAGS, "recent_trauma"])
 def test_every_stop_says_what_to_do_and_how_soon(flag):
     """The message carries its level's action and timing, whichever answer caused it."""
-    screen = screen_warning_signs([] if flag == "recent_trauma" else [flag], flag == "recent_trauma")
-    (stop,) = screen.stops
+    trauma = flag == "recent_trauma"
+    (stop,) = screen_warning_signs([] if trauma else [flag], recent_trauma=trauma).stops
     for phrase in WHAT_AND_WHEN[stop.urgency]:
         assert phrase in stop.message
 
@@ -65,7 +65,7 @@ def test_worsening_walking_or_balance_is_an_emergency():
 def test_new_weakness_in_one_limb_is_urgent_and_says_when_to_go_now():
     plan = build_plan(make_profile(red_flags=["limb_weakness"]))
     assert plan.urgency == "urgent"
-    assert "emergency department now if the weakness gets worse" in plan.stop_reasons[0]
+    assert "If it gets worse or reaches both legs, go to an emergency" in plan.stop_reasons[0]
 
 
 def test_fever_with_back_pain_is_urgent():
