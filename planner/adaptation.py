@@ -143,8 +143,9 @@ def _step_up_or_hold(
     if up > level and at(up, now) == at(level, now):
         up, rule = level, "hold_top"
     options = [(up, now, rule)]
-    if now != last:
+    if now < last:
         options += [(lower, now, "pain_eased") for lower in range(up - 1, -1, -1)]
+    if now != last:
         options.append((up, last, rule))
     options.append((level, last, "hold_cap" if up > level else rule))
     limit = volume(before) * (1 + g.MAX_WEEKLY_VOLUME_INCREASE)

@@ -2,11 +2,12 @@
 act at once, see a clinician, and logs counted by their date's programme week."""
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import pytest
 
 from planner import build_plan
-from planner.adaptation import needs_clinician, review_log, review_week
+from planner.adaptation import follow_log, needs_clinician, review_log, review_week
 from planner.log_entry import LogEntry
 from tests.conftest import make_profile
 
@@ -192,3 +193,37 @@ def test_moving_the_start_date_does_not_change_adherence():
     assert week2.progression.id == "hold_middling" and "62%" in week2.progression.text
     moved = make_profile(days_per_week=4, start_date=(MONDAY - timedelta(days=7)).isoformat())
     assert build_plan(moved, 2, log=log).progression.id == "hold_nothing_logged"
+
+
+class Dose(NamedTuple):
+    """A stand-in prescription: only its volume matters to the walk through the log."""
+
+    volume: int
+
+
+def ladder_of(top: int):
+    """Sessions whose dose grows 10% a rung up to `top`, then stays the same."""
+
+    def sessions(week: int, level: int, pain: int) -> tuple:
+        return ((Dose(100 + 10 * min(level, top)),),)
+
+    return sessions
+
+
+def good_weeks(n: int) -> list:
+    return review_log(
+        [e for w in range(1, n + 1) for e in week_log(w, "ddd", 3, 3)], n, 3, start_pain=3
+    )
+
+
+def test_a_step_up_that_would_change_nothing_holds_and_says_so():
+    course = follow_log(good_weeks(3), start_level=1, start_pain=3, sessions=ladder_of(top=2))
+    assert (course.level, course.review.rule) == (2, "hold_top")
+
+
+def test_a_step_up_never_adds_more_than_30_percent():
+    def steep(week: int, level: int, pain: int) -> tuple:
+        return ((Dose(100 * 2**level),),)
+
+    course = follow_log(good_weeks(1), start_level=0, start_pain=3, sessions=steep)
+    assert (course.level, course.review.rule) == (0, "hold_cap")

@@ -182,7 +182,7 @@ def check_logged_weeks(data: dict, weeks) -> None:
 
 CLAIMS_A_CHANGE = {
     "step_up", "step_down_pain_rise", "step_down_sessions_hurt", "flare_pain_high",
-    "flare_pain_rising", "pause_pain",
+    "flare_pain_rising", "pause_pain", "pause_over", "pain_eased",
 }  # fmt: skip
 
 
