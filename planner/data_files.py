@@ -81,7 +81,7 @@ class RedFlag(_Strict):
     label: str
     urgency: Urgency
     source: str
-    why: str
+    why: str = ""  # what the answer can mean, when the label alone does not say it
     action: str | None = None  # when the urgency's own action needs more (who to call)
 
 

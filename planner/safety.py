@@ -51,7 +51,7 @@ def urgency_headline(urgency: str) -> str:
 
 def _stop(stop_id: str, rule: RedFlag, **values: object) -> Stop:
     action = rule.action or safety_rules().urgency[rule.urgency].action
-    message = f"{rule.why.format(**values)} {action}"
+    message = f"{rule.why.format(**values)} {action}".strip()
     return Stop(id=stop_id, label=rule.label, urgency=rule.urgency, message=message)
 
 
