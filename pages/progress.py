@@ -10,6 +10,7 @@ import streamlit as st
 
 from pages.parts import day_log, ui
 from planner.data_files import citation
+from planner.log_entry import parse_log
 from planner.progress_summary import PainChange, pain_change, pain_points, weekly_summary
 from planner.schedule import programme_week
 from storage import StoreError
@@ -133,7 +134,11 @@ this_week = programme_week(person.programme_start, ui.today())
 weeks = pd.DataFrame(
     [
         {"Week": r.week, "Done": r.done, "Partly": r.partly, "Planned": r.planned}
-        for r in weekly_summary(log, person.profile.days_per_week, through_week=this_week)
+        for r in weekly_summary(
+            parse_log(log, person.programme_start),  # each entry in its date's week
+            person.profile.days_per_week,
+            through_week=this_week,
+        )
     ]
 )
 st.altair_chart(

@@ -134,9 +134,15 @@ def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_fac
 
 
 def test_a_soon_red_flag_asks_for_a_doctor_in_the_next_few_days(profile_factory):
-    """A red flag that is not an emergency prints the 'next few days' urgency."""
-    text = text_of(plan_pdf(build_plan(profile_factory(red_flags=["fever"]))))
+    """A red flag for the next few days prints that urgency."""
+    text = text_of(plan_pdf(build_plan(profile_factory(red_flags=["night_pain"]))))
     assert "See a doctor in the next few days, before you exercise" in text
+
+
+def test_an_urgent_red_flag_asks_for_medical_help_today(profile_factory):
+    """Fever with back pain (possible infection) prints the same-day urgency."""
+    text = text_of(plan_pdf(build_plan(profile_factory(red_flags=["fever"]))))
+    assert "Get medical help today" in text
 
 
 def test_every_red_flag_at_once_still_fits_one_page(profile_factory):

@@ -36,10 +36,7 @@ OWNER_KEY = "owner"  # whose store this session last opened (its sign-in is then
 PROFILE_PAGE = "pages/profile.py"
 PLAN_PAGE = "pages/plan.py"
 PEOPLE_PAGE = "pages/people.py"
-URGENCY = {
-    "emergency": "Go to an emergency department now",
-    "soon": "See a doctor in the next few days, before you exercise",
-}
+URGENCY = {level: rule.headline for level, rule in safety_rules().urgency.items()}
 POSITIONS = {
     "supine": "Lying on your back",
     "prone": "Lying on your front",

@@ -2,6 +2,7 @@
 care, why, and what to do meanwhile, in the largest text that fits. Pure, like the weekly sheet.
 """
 
+from planner.data_files import safety_rules
 from planner.exports import pdf_style as s
 from planner.exports.pdf_text import printable
 from planner.plan import WeekPlan
@@ -9,10 +10,7 @@ from planner.plan import WeekPlan
 # Text size and the gap between reasons (mm) on the see-a-doctor sheet, roomiest first.
 STOP_SIZES = ((s.NAME_PT, 3.0), (s.BODY_PT, 3.0), (s.SMALL_PT, 3.0), (s.SMALL_PT, 1.0))
 STOP_TITLE = "BackPlan - see a doctor first"
-URGENCY = {
-    "emergency": "Go to an emergency department now",
-    "soon": "See a doctor in the next few days, before you exercise",
-}
+URGENCY = {level: rule.headline for level, rule in safety_rules().urgency.items()}
 AFTER_STOP = (
     "Do not start the exercises until a doctor has checked you. Show this sheet to the doctor. "
     "When they say exercise is safe for you, BackPlan can make your plan."
