@@ -16,6 +16,7 @@ from planner.files.atomic import write_atomically
 from planner.files.log_files import load_log
 from planner.files.profile_files import load_profile
 from planner.guidelines import MAX_WEEK
+from planner.log_entry import LogEntryError
 from planner.plan import WeekPlan
 from planner.profile import ProfileError
 
@@ -77,7 +78,7 @@ def run_plan(args: argparse.Namespace) -> int:
         return fail(f"{args.profile} has a problem:\n{details}")
     try:
         log = None if args.log is None else load_log(args.log, profile.start_date)
-    except ProfileError as exc:
+    except LogEntryError as exc:
         details = "\n".join(f"  {p}" for p in exc.problems)
         return fail(f"{args.log} has a problem:\n{details}")
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
