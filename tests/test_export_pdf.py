@@ -10,7 +10,7 @@ from planner.clinic import ClinicHeader
 from planner.data_files import catalogue
 from planner.dosing import prescribe
 from planner.exports import pdf_render, pdf_style
-from planner.exports.pdf_sheet import plan_pdf
+from planner.exports.pdf_sheet import key_step, plan_pdf
 from tests.pdf_checks import (
     embedded_fonts,
     font_sizes,
@@ -98,19 +98,23 @@ def test_the_tips_print_whole_and_the_same_on_a4_and_letter(profile_factory, cas
             assert " ".join(tip["text"].split()) in text
 
 
-def test_a_single_key_step_is_the_movement_not_the_starting_position(profile_factory):
-    """The picture shows the starting position, so a sheet that shows one step of an exercise
-    shows the movement (step 2); with two, steps 1 and 2; on a crowded sheet, none."""
-    seen = set()
+def test_every_exercise_prints_its_key_step_however_crowded_the_week(profile_factory):
+    """Each exercise on the sheet carries its key step (the support it needs, else the movement),
+    with four, six or eight different exercises in the week."""
     for distinct in (4, 6, 8):
         plan = many_exercise_plan(profile_factory, distinct)
         text = text_of(plan_pdf(plan))
         for item in {p for day in plan.days for p in day.exercises}:
-            steps = enumerate(item.instructions)
-            shown = [k for k, step in steps if " ".join(step.split()) in text]
-            assert shown in ([], [1], [0, 1]), (item.name, shown)
-            seen.add(tuple(shown))
-    assert {(), (1,), (0, 1)} <= seen
+            assert " ".join(key_step(item.instructions).split()) in text, item.name
+
+
+def test_the_key_step_is_the_first_naming_a_support_else_the_movement():
+    """A step naming a chair, wall or counter wins; without one, the second (main) step."""
+    held = ("Stand tall.", "Stand beside a sturdy chair and hold its back.", "Lean forward.")
+    assert key_step(held) == held[1]
+    assert key_step(("Hold the counter.", "Rise.")) == "Hold the counter."
+    assert key_step(("Lie on your back.", "Lift your hips.", "Lower.")) == "Lift your hips."
+    assert key_step(("Breathe out slowly.",)) == "Breathe out slowly."
 
 
 def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_factory):
@@ -127,14 +131,21 @@ def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_fac
 
 
 def test_a_soon_red_flag_asks_for_a_doctor_in_the_next_few_days(profile_factory):
-    """A red flag that is not an emergency has the 'see a doctor' title and the 'next few days'
-    urgency."""
+    """A red flag that is not an emergency is titled with the 'next few days' call to action and
+    names its own sources, not the emergency ones."""
     data = plan_pdf(build_plan(profile_factory(red_flags=["fever"])))
     text = text_of(data)
-    assert text.startswith("See a doctor before you start exercising")
-    assert "See a doctor in the next few days, before you exercise" in text
+    title = "See a doctor within the next few days, before you exercise"
+    assert text.startswith(title)
+    assert read(data).metadata.title == title
     assert "emergency department" not in text
-    assert read(data).metadata.title == "See a doctor before you start exercising"
+    assert "Finucane" in text and "cauda equina standards" not in text
+
+
+def test_an_emergency_sheet_names_the_sources_of_its_own_flags(profile_factory):
+    """A cauda equina flag's sheet cites the cauda equina standards."""
+    text = text_of(plan_pdf(build_plan(profile_factory(red_flags=["saddle_numbness"]))))
+    assert "cauda equina standards" in text
 
 
 def test_an_emergency_sheet_is_titled_go_to_an_emergency_department_now(profile_factory):

@@ -4,17 +4,15 @@ fits. Pure, like the weekly sheet.
 """
 
 from planner.clinic import ClinicHeader
+from planner.data_files import safety_rules, sources
 from planner.exports import pdf_style as s
 from planner.plan import WeekPlan
 
-# The sheet's title and its call to action, by the plan's urgency.
+# The sheet's title, by the plan's urgency: the title is the call to action.
 TITLES = {
     "emergency": "Go to an emergency department now",
-    "soon": "See a doctor before you start exercising",
-}
-URGENCY = {
-    "emergency": "Go to an emergency department now",
-    "soon": "See a doctor in the next few days, before you exercise",
+    "urgent": "Get medical help today",
+    "soon": "See a doctor within the next few days, before you exercise",
 }
 INTRO = "Your answers show a warning sign, so BackPlan has made no exercise plan for you."
 AFTER_STOP = (
@@ -26,7 +24,7 @@ AFTER_STOP = (
 def stop_document(plan: WeekPlan, paper: str, clinic: ClinicHeader | None) -> dict:
     """The data of templates/stop.typ for a red-flag plan, framed for `paper` and `clinic`."""
     title = stop_title(plan)
-    frame = s.frame(plan, paper, clinic, title=title, sources=s.RED_FLAG_SOURCES_LINE)
+    frame = s.frame(plan, paper, clinic, title=title, sources=flag_sources_line(plan))
     return {"kind": "stop", "frame": frame, "page": stop_page(plan)}
 
 
@@ -48,7 +46,19 @@ def stop_page(plan: WeekPlan) -> dict:
         "right": s.date_range(plan),
         "name": s.one_line(plan.name or ""),
         "intro": INTRO,
-        "urgency": URGENCY.get(plan.urgency or "soon", URGENCY["soon"]),
+        "urgency": stop_title(plan),
         "after": AFTER_STOP,
         "reasons": reasons,
     }
+
+
+def flag_sources_line(plan: WeekPlan) -> str:
+    """'Sources: ...' naming the sources of the warning signs the sheet shows (the general
+    red-flag sources when none is recognised)."""
+    rules = safety_rules()
+    by_label = {f.label: f.source for f in (*rules.red_flags.values(), rules.trauma)}
+    labels = (reason.partition(": ")[0] for reason in plan.stop_reasons)
+    keys = dict.fromkeys(by_label[label] for label in labels if label in by_label)
+    if not keys:
+        return s.RED_FLAG_SOURCES_LINE
+    return "Sources: " + "; ".join(sources()[k].citation for k in keys) + "."
