@@ -279,3 +279,41 @@ def test_the_templates_set_no_text_under_9_points():
     for path in templates.glob("*.typ"):
         sizes = re.findall(r"size: *([\d.]+)pt", path.read_text())
         assert all(float(size) >= pdf_style.MIN_PT for size in sizes), path.name
+
+
+def test_the_sheet_prints_the_warm_up_walk_desk_breaks_and_pain_rule(profile_factory):
+    """A desk worker with an hour a day gets the warm-up line, the walk, the desk breaks once and
+    the pain rule from the plan's note, on A4 and on Letter."""
+    plan = build_plan(profile_factory(sitting_hours=9, minutes_per_day=60, days_per_week=5))
+    first = plan.sessions[0]
+    walk = next(d.walk_min for d in plan.days if d.walk_min)
+    pain_rule = next(n.text for n in plan.notes if n.id == "pain_rule")
+    assert plan.desk_breaks
+    for paper in PAGE_PT:
+        text = text_of(plan_pdf(plan, paper))
+        minutes = sum(w.minutes for w in first.warm_up)
+        assert f"Warm-up {minutes} min: {first.warm_up[0].name.lower()}" in text
+        assert f"Walk {walk} min" in text
+        assert text.count(plan.desk_breaks[0].instructions) == 1
+        assert " ".join(pain_rule.split()) in text
+
+
+def test_warm_up_and_walk_texts_read_as_one_compact_line():
+    """The day's warm-up names follow its total minutes; a day without a walk has no walk line."""
+    from planner.exports.pdf_sheet import walk_text, warm_up_text
+    from planner.plan import Day, WarmUp
+
+    warm_up = (WarmUp("a", "Marching", 2, "."), WarmUp("b", "Arm swings", 1, "."))
+    day = Day("Monday", None, (), warm_up)
+    assert warm_up_text(day) == "Warm-up 3 min: marching, arm swings"
+    assert walk_text(day) == ""
+    assert walk_text(dataclasses.replace(day, walk_min=15)) == "Walk 15 min"
+    assert warm_up_text(dataclasses.replace(day, warm_up=())) == ""
+
+
+def test_an_urgent_stop_sheet_asks_for_medical_help_today(profile_factory):
+    """The third urgency level titles the stop sheet with its own call to action."""
+    plan = dataclasses.replace(build_plan(profile_factory(red_flags=["fever"])), urgency="urgent")
+    data = plan_pdf(plan)
+    assert text_of(data).startswith("Get medical help today")
+    assert read(data).metadata.title == "Get medical help today"
