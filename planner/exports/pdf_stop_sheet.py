@@ -46,7 +46,6 @@ def stop_page(plan: WeekPlan) -> dict:
         "right": s.date_range(plan),
         "name": s.one_line(plan.name or ""),
         "intro": INTRO,
-        "urgency": stop_title(plan),
         "after": AFTER_STOP,
         "reasons": reasons,
     }
