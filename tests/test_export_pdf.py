@@ -7,7 +7,7 @@ import pytest
 
 from planner import build_plan, parse_profile
 from planner.clinic import ClinicHeader
-from planner.data_files import catalogue
+from planner.data_files import catalogue, safety_rules, sources
 from planner.dosing import prescribe
 from planner.exports import pdf_render, pdf_style
 from planner.exports.pdf_sheet import key_step, plan_pdf
@@ -131,21 +131,22 @@ def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_fac
 
 
 def test_a_soon_red_flag_asks_for_a_doctor_in_the_next_few_days(profile_factory):
-    """A red flag that is not an emergency is titled with the 'next few days' call to action and
-    names its own sources, not the emergency ones."""
-    data = plan_pdf(build_plan(profile_factory(red_flags=["fever"])))
+    """A red flag for the next few days has that title, and that urgency, and no emergency."""
+    data = plan_pdf(build_plan(profile_factory(red_flags=["night_pain"])))
     text = text_of(data)
-    title = "See a doctor within the next few days, before you exercise"
-    assert text.startswith(title)
-    assert read(data).metadata.title == title
+    assert text.startswith("See a doctor in the next few days, before you exercise")
+    assert "See a doctor within days, before you exercise." in text
     assert "emergency department" not in text
-    assert "Finucane" in text and "cauda equina standards" not in text
+    assert read(data).metadata.title == "See a doctor in the next few days, before you exercise"
+    flags = safety_rules().red_flags
+    cited = sources()[flags["night_pain"].source].citation
+    assert cited in text and sources()[flags["saddle_numbness"].source].citation not in text
 
 
 def test_an_emergency_sheet_names_the_sources_of_its_own_flags(profile_factory):
     """A cauda equina flag's sheet cites the cauda equina standards."""
     text = text_of(plan_pdf(build_plan(profile_factory(red_flags=["saddle_numbness"]))))
-    assert "cauda equina standards" in text
+    assert sources()[safety_rules().red_flags["saddle_numbness"].source].citation in text
 
 
 def test_an_emergency_sheet_is_titled_go_to_an_emergency_department_now(profile_factory):
@@ -153,6 +154,13 @@ def test_an_emergency_sheet_is_titled_go_to_an_emergency_department_now(profile_
     data = plan_pdf(build_plan(profile_factory(red_flags=["saddle_numbness"])))
     assert text_of(data).startswith("Go to an emergency department now")
     assert read(data).metadata.title == "Go to an emergency department now"
+
+
+def test_an_urgent_red_flag_asks_for_medical_help_today(profile_factory):
+    """Fever with back pain (possible infection) prints the same-day urgency."""
+    data = plan_pdf(build_plan(profile_factory(red_flags=["fever"])))
+    assert text_of(data).startswith("Get medical help today")
+    assert read(data).metadata.title == "Get medical help today"
 
 
 def test_every_red_flag_at_once_still_fits_one_page(profile_factory):
@@ -309,11 +317,3 @@ def test_warm_up_and_walk_texts_read_as_one_compact_line():
     assert walk_text(day) == ""
     assert walk_text(dataclasses.replace(day, walk_min=15)) == "Walk 15 min"
     assert warm_up_text(dataclasses.replace(day, warm_up=())) == ""
-
-
-def test_an_urgent_stop_sheet_asks_for_medical_help_today(profile_factory):
-    """The third urgency level titles the stop sheet with its own call to action."""
-    plan = dataclasses.replace(build_plan(profile_factory(red_flags=["fever"])), urgency="urgent")
-    data = plan_pdf(plan)
-    assert text_of(data).startswith("Get medical help today")
-    assert read(data).metadata.title == "Get medical help today"

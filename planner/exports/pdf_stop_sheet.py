@@ -8,12 +8,6 @@ from planner.data_files import safety_rules, sources
 from planner.exports import pdf_style as s
 from planner.plan import WeekPlan
 
-# The sheet's title, by the plan's urgency: the title is the call to action.
-TITLES = {
-    "emergency": "Go to an emergency department now",
-    "urgent": "Get medical help today",
-    "soon": "See a doctor within the next few days, before you exercise",
-}
 INTRO = "Your answers show a warning sign, so BackPlan has made no exercise plan for you."
 AFTER_STOP = (
     "Do not start the exercises until a doctor has checked you. Show this sheet to the doctor. "
@@ -30,7 +24,7 @@ def stop_document(plan: WeekPlan, paper: str, clinic: ClinicHeader | None) -> di
 
 def stop_title(plan: WeekPlan) -> str:
     """The title that matches the plan's urgency (a red flag without one counts as 'soon')."""
-    return TITLES.get(plan.urgency or "soon", TITLES["soon"])
+    return safety_rules().urgency[plan.urgency or "soon"].headline
 
 
 def stop_page(plan: WeekPlan) -> dict:
@@ -46,6 +40,7 @@ def stop_page(plan: WeekPlan) -> dict:
         "right": s.date_range(plan),
         "name": s.one_line(plan.name or ""),
         "intro": INTRO,
+        "urgency": safety_rules().urgency[plan.urgency or "soon"].action,
         "after": AFTER_STOP,
         "reasons": reasons,
     }
