@@ -7,10 +7,10 @@ import pytest
 
 from planner import build_plan, parse_profile
 from planner.clinic import ClinicHeader
-from planner.data_files import catalogue
+from planner.data_files import catalogue, safety_rules, sources
 from planner.dosing import prescribe
 from planner.exports import pdf_render, pdf_style
-from planner.exports.pdf_sheet import plan_pdf
+from planner.exports.pdf_sheet import key_step, plan_pdf
 from tests.pdf_checks import (
     embedded_fonts,
     font_sizes,
@@ -98,19 +98,23 @@ def test_the_tips_print_whole_and_the_same_on_a4_and_letter(profile_factory, cas
             assert " ".join(tip["text"].split()) in text
 
 
-def test_a_single_key_step_is_the_movement_not_the_starting_position(profile_factory):
-    """The picture shows the starting position, so a sheet that shows one step of an exercise
-    shows the movement (step 2); with two, steps 1 and 2; on a crowded sheet, none."""
-    seen = set()
+def test_every_exercise_prints_its_key_step_however_crowded_the_week(profile_factory):
+    """Each exercise on the sheet carries its key step (the support it needs, else the movement),
+    with four, six or eight different exercises in the week."""
     for distinct in (4, 6, 8):
         plan = many_exercise_plan(profile_factory, distinct)
         text = text_of(plan_pdf(plan))
         for item in {p for day in plan.days for p in day.exercises}:
-            steps = enumerate(item.instructions)
-            shown = [k for k, step in steps if " ".join(step.split()) in text]
-            assert shown in ([], [1], [0, 1]), (item.name, shown)
-            seen.add(tuple(shown))
-    assert {(), (1,), (0, 1)} <= seen
+            assert " ".join(key_step(item.instructions).split()) in text, item.name
+
+
+def test_the_key_step_is_the_first_naming_a_support_else_the_movement():
+    """A step naming a chair, wall or counter wins; without one, the second (main) step."""
+    held = ("Stand tall.", "Stand beside a sturdy chair and hold its back.", "Lean forward.")
+    assert key_step(held) == held[1]
+    assert key_step(("Hold the counter.", "Rise.")) == "Hold the counter."
+    assert key_step(("Lie on your back.", "Lift your hips.", "Lower.")) == "Lift your hips."
+    assert key_step(("Breathe out slowly.",)) == "Breathe out slowly."
 
 
 def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_factory):
@@ -134,6 +138,15 @@ def test_a_soon_red_flag_asks_for_a_doctor_in_the_next_few_days(profile_factory)
     assert "See a doctor within days, before you exercise." in text
     assert "emergency department" not in text
     assert read(data).metadata.title == "See a doctor in the next few days, before you exercise"
+    flags = safety_rules().red_flags
+    cited = sources()[flags["night_pain"].source].citation
+    assert cited in text and sources()[flags["saddle_numbness"].source].citation not in text
+
+
+def test_an_emergency_sheet_names_the_sources_of_its_own_flags(profile_factory):
+    """A cauda equina flag's sheet cites the cauda equina standards."""
+    text = text_of(plan_pdf(build_plan(profile_factory(red_flags=["saddle_numbness"]))))
+    assert sources()[safety_rules().red_flags["saddle_numbness"].source].citation in text
 
 
 def test_an_emergency_sheet_is_titled_go_to_an_emergency_department_now(profile_factory):
@@ -274,3 +287,33 @@ def test_the_templates_set_no_text_under_9_points():
     for path in templates.glob("*.typ"):
         sizes = re.findall(r"size: *([\d.]+)pt", path.read_text())
         assert all(float(size) >= pdf_style.MIN_PT for size in sizes), path.name
+
+
+def test_the_sheet_prints_the_warm_up_walk_desk_breaks_and_pain_rule(profile_factory):
+    """A desk worker with an hour a day gets the warm-up line, the walk, the desk breaks once and
+    the pain rule from the plan's note, on A4 and on Letter."""
+    plan = build_plan(profile_factory(sitting_hours=9, minutes_per_day=60, days_per_week=5))
+    first = plan.sessions[0]
+    walk = next(d.walk_min for d in plan.days if d.walk_min)
+    pain_rule = next(n.text for n in plan.notes if n.id == "pain_rule")
+    assert plan.desk_breaks
+    for paper in PAGE_PT:
+        text = text_of(plan_pdf(plan, paper))
+        minutes = sum(w.minutes for w in first.warm_up)
+        assert f"Warm-up {minutes} min: {first.warm_up[0].name.lower()}" in text
+        assert f"Walk {walk} min" in text
+        assert text.count(plan.desk_breaks[0].instructions) == 1
+        assert " ".join(pain_rule.split()) in text
+
+
+def test_warm_up_and_walk_texts_read_as_one_compact_line():
+    """The day's warm-up names follow its total minutes; a day without a walk has no walk line."""
+    from planner.exports.pdf_sheet import walk_text, warm_up_text
+    from planner.plan import Day, WarmUp
+
+    warm_up = (WarmUp("a", "Marching", 2, "."), WarmUp("b", "Arm swings", 1, "."))
+    day = Day("Monday", None, (), warm_up)
+    assert warm_up_text(day) == "Warm-up 3 min: marching, arm swings"
+    assert walk_text(day) == ""
+    assert walk_text(dataclasses.replace(day, walk_min=15)) == "Walk 15 min"
+    assert warm_up_text(dataclasses.replace(day, warm_up=())) == ""

@@ -4,7 +4,7 @@ fits. Pure, like the weekly sheet.
 """
 
 from planner.clinic import ClinicHeader
-from planner.data_files import safety_rules
+from planner.data_files import safety_rules, sources
 from planner.exports import pdf_style as s
 from planner.plan import WeekPlan
 
@@ -18,7 +18,7 @@ AFTER_STOP = (
 def stop_document(plan: WeekPlan, paper: str, clinic: ClinicHeader | None) -> dict:
     """The data of templates/stop.typ for a red-flag plan, framed for `paper` and `clinic`."""
     title = stop_title(plan)
-    frame = s.frame(plan, paper, clinic, title=title, sources=s.RED_FLAG_SOURCES_LINE)
+    frame = s.frame(plan, paper, clinic, title=title, sources=flag_sources_line(plan))
     return {"kind": "stop", "frame": frame, "page": stop_page(plan)}
 
 
@@ -44,3 +44,15 @@ def stop_page(plan: WeekPlan) -> dict:
         "after": AFTER_STOP,
         "reasons": reasons,
     }
+
+
+def flag_sources_line(plan: WeekPlan) -> str:
+    """'Sources: ...' naming the sources of the warning signs the sheet shows (the general
+    red-flag sources when none is recognised)."""
+    rules = safety_rules()
+    by_label = {f.label: f.source for f in (*rules.red_flags.values(), rules.trauma)}
+    labels = (reason.partition(": ")[0] for reason in plan.stop_reasons)
+    keys = dict.fromkeys(by_label[label] for label in labels if label in by_label)
+    if not keys:
+        return s.RED_FLAG_SOURCES_LINE
+    return "Sources: " + "; ".join(sources()[k].citation for k in keys) + "."
