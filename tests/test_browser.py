@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 
 from planner import build_plan
+from planner.schedule import current_session
 from storage.transfer import validate_export
 from tests.app_server import wait_for_app
 from tests.browser_steps import (
@@ -40,24 +41,36 @@ def test_every_page_opens_without_an_exception(page, app_url, path):
 
 
 def test_a_person_fills_the_profile_and_sees_their_plan(page, app_url):
-    """Fill the form, save, go to the weekly plan: the exercises match build_plan's."""
+    """Fill the form, save, go to the weekly plan: the week's table lists every exercise
+    build_plan chose, and the open day's card (only that one is drawn) shows the pain rule, the
+    warm-up and that day's exercises with their doses."""
     open_page(page, f"{app_url}/profile")
     fill_profile(page)
     body = page.inner_text("body")
     assert "Your answers are saved" in body
     shoot(page, "profile-saved")
     go(page, "Weekly plan")
-    body = page.inner_text("body")
     expected = build_plan(
         {
             "age": 52, "sex": "male", "height_cm": 170, "weight_kg": 80, "sitting_hours": 8,
             "active_days": 2, "lifting": "often", "posture": "fair", "core_strength": "weak",
             "water_l": 1.5, "stress": 5, "pain": 5, "pain_weeks": 2, "recent_trauma": False,
             "conditions": [], "red_flags": [], "days_per_week": 3, "minutes_per_day": 15,
+            "start_date": date.today().isoformat(),
         }
     )  # fmt: skip
+    table = page.locator("[data-testid='stTable']").first.inner_text()
     for name in {p.name for d in expected.days for p in d.exercises}:
-        assert name in body, name
+        assert name in table, name
+    sessions = expected.sessions
+    day = sessions[current_session([d.date for d in sessions], date.today())]
+    card = page.locator("[role='tabpanel']:visible").first.inner_text()
+    rule = next(note.text for note in expected.notes if note.id == "pain_rule")
+    assert rule in card
+    for item in (*day.warm_up, *day.exercises):
+        assert item.name in card, item.name
+    for item in day.exercises:
+        assert item.dose_text in card, item.dose_text
     assert page.get_by_role("button", name=re.compile("PDF")).count() >= 1
     shoot(page, "plan")
     for title in ("Exercise library", "Tips"):
