@@ -1,5 +1,6 @@
-"""Weekly plan: the week's sessions as a table and a tab per session day with its log, why it looks
-so, and downloads. The plan adapts to the log (build_plan's progression note says how)."""
+"""Weekly plan: a tab per session day with its log (opening on today's), the desk breaks, the
+whole week as a table, why it looks so, and downloads. The plan adapts to the log (build_plan's
+progression note says how)."""
 
 import json
 import math
@@ -25,6 +26,7 @@ from storage.clinic import get_clinic
 
 WEEKS = range(1, 13)
 PAPERS: dict[str, str] = TEXTS["papers"]
+COLUMNS = ("Day", "Exercise", "Sets x reps", "Hold", "Min")
 NBSP = "\u00a0"  # keeps 'Tue 24 Nov' on one line in the table
 DOWNLOADS = (  # two columns: the PDF and the calendar on the first row
     ("pdf", "Printable sheet (PDF)", "application/pdf", state.DOWNLOAD_PDF, ":material/print:"),
@@ -81,13 +83,13 @@ def day_rows(day: Day) -> list[dict[str, str]]:
 def week_table(plan: WeekPlan) -> pd.DataFrame:
     """One row per line of each day; few short columns: no sideways scroll on phones."""
     rows = [{"Day": day_label(day), **row} for day in plan.days for row in day_rows(day)]
-    return pd.DataFrame(rows).fillna("")
+    return pd.DataFrame(rows, columns=list(COLUMNS)).fillna("")
 
 
 def day_tabs(plan: WeekPlan, log_day: Callable[[Day], None] | None = None) -> None:
     """A tab for each session day (ending with `log_day`, the day's log), opening on today's or
     the next session; then the rest days. Only the open tab is drawn: five days of exercise cards
-    at once made every click on the page slow, and the table above lists every day's exercises."""
+    at once made every click on the page slow, and the week's table lists every day's exercises."""
     sessions = plan.sessions
     labels = [day_label(day) for day in sessions]
     first = current_session([day.date for day in sessions], clock.today())
@@ -197,11 +199,12 @@ if plan.progression is not None:
 if plan.advice:
     st.warning(bulleted(plan.advice))
 st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
-st.table(week_table(plan), hide_index=True, border="horizontal")
 logged = {entry.day: entry for entry in log}
 day_tabs(plan, lambda day: log_form.log_form(store, person.id, day, week, logged.get(day.date)))
 if plan.desk_breaks:
     cards.desk_breaks(plan)
+st.subheader("The whole week")  # after the day: on a phone the table is long
+st.table(week_table(plan), hide_index=True, border="horizontal")
 why_this_plan(plan)
 print_controls()
 downloads(plan, clinic)

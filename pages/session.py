@@ -24,6 +24,7 @@ from planner.session_steps import (
     PHASE_WORDS,
     Part,
     Stopwatch,
+    left_text,
     moment,
     next_button,
     parts_for,
@@ -124,7 +125,9 @@ def clock_buttons(watch: Stopwatch, steps, index: int, now: float) -> None:
         if left.button(word, key=key, type="primary", width="stretch", icon=":material/timer:"):
             st.session_state[state.GUIDED_WATCH] = watch.start(now)
             st.rerun()
-    if right.button(next_button(steps, index), key=state.GUIDED_NEXT, width="stretch"):
+    if len(steps) > 1 and right.button(  # one countdown: Done below moves on
+        next_button(steps, index), key=state.GUIDED_NEXT, width="stretch"
+    ):
         st.session_state[state.GUIDED_WATCH] = watch.jump_to(start_of(steps, index + 1), now)
         st.rerun()
 
@@ -142,7 +145,7 @@ def countdown(steps, finished_words: str) -> None:
             st.success(finished_words, icon=":material/check_circle:")
             return
         st.subheader(steps[at.index].label, anchor=False)
-        st.markdown(f"# {PHASE_WORDS[at.phase]}: {at.left} s")
+        st.markdown(f"# {PHASE_WORDS[at.phase]}: {left_text(steps[at.index], at.left)}")
         st.progress(at.index / len(steps))
         clock_buttons(watch, steps, at.index, now)
 
@@ -191,11 +194,11 @@ def show_timed(part: Part, total: int) -> None:
     minutes = start_of(part.steps, 1) // 60
     if part.kind == "walk":
         st.caption("To finish")
-        st.subheader(cards.DAY["walk"].format(minutes=minutes))
+        st.subheader(cards.DAY["walk"].format(minutes=minutes), anchor=False)
         st.markdown(cards.DAY["walk_help"])
     else:
         st.caption("Warm-up")
-        st.subheader(part.name)
+        st.subheader(part.name, anchor=False)
         st.markdown(part.item.instructions)
     countdown(part.steps, "Time is up. Well done!")
     done_or_skip(part.steps, total, ("Done", "Skip"))

@@ -137,6 +137,14 @@ def moment(steps: Sequence[Step], elapsed: float) -> Moment:
     return Moment(len(steps), "finished", 0)
 
 
+def left_text(step: Step, left: int) -> str:
+    """Seconds left as the countdown shows them: '0:45' style for the minutes-long warm-up and
+    walk, '8 s' for holds and rests."""
+    if step.kind in ("warm_up", "walk"):
+        return f"{left // 60}:{left % 60:02d}"
+    return f"{left} s"
+
+
 def next_button(steps: Sequence[Step], index: int) -> str:
     """The words on the button that moves on from step `index`."""
     if index + 1 >= len(steps):

@@ -9,6 +9,7 @@ from planner.session_steps import (
     Part,
     Step,
     Stopwatch,
+    left_text,
     moment,
     next_button,
     parts_for,
@@ -217,3 +218,10 @@ def test_a_skipped_walk_or_warm_up_leaves_the_session_done():
     parts = parts_for(session_day(), walk_name="Walk")
     results = ["skipped", "done", "done", "done", "skipped"]
     assert session_status(parts, results) == "done"
+
+
+def test_minutes_long_countdowns_read_as_minutes_and_seconds_and_holds_as_seconds():
+    """3:00 and 0:45 for the warm-up or walk; '8 s' for a hold."""
+    warm = parts_for(session_day(), walk_name="Walk")[0].steps[0]
+    assert [left_text(warm, 180), left_text(warm, 45)] == ["3:00", "0:45"]
+    assert left_text(steps_for(prescription())[0], 8) == "8 s"
