@@ -43,10 +43,10 @@ def entry(exercise: Exercise, mine: bool) -> None:
 
 
 router.start_page()
+st.title("Exercise library")
 plan = saved_plan()
 if plan is not None and not plan.safe_to_exercise:  # the warning sign above every exercise
     cards.stop_screen(plan)
-st.title("Exercise library")
 st.markdown(
     "All the exercises BackPlan can choose from. Your plan picks the ones that are safe for you; "
     "do only what your plan shows, and stop if an exercise causes pain."

@@ -144,7 +144,8 @@ def countdown(steps, finished_words: str) -> None:
                 st.rerun()
             st.success(finished_words, icon=":material/check_circle:")
             return
-        st.subheader(steps[at.index].label, anchor=False)
+        if len(steps) > 1:  # a warm-up item or the walk is one countdown, named above it
+            st.subheader(steps[at.index].label, anchor=False)
         st.markdown(f"# {PHASE_WORDS[at.phase]}: {left_text(steps[at.index], at.left)}")
         st.progress(at.index / len(steps))
         clock_buttons(watch, steps, at.index, now)

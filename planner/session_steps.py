@@ -61,8 +61,6 @@ class Step:
             return f"Rest before set {self.set} of {self.sets}{side}"
         if self.kind == "switch":
             return "Change to the second side"
-        if self.kind in ("warm_up", "walk"):
-            return f"{self.seconds // 60} minutes at an easy pace"
         sets = f", set {self.set} of {self.sets}" if self.sets > 1 else ""
         return f"Rep {self.rep} of {self.reps}{sets}{side}"
 
