@@ -155,27 +155,39 @@ def test_a_click_on_a_day_tab_shows_that_days_session(fresh_url, page):
     shoot(page, "plan-second-day")
 
 
-def test_the_guided_session_counts_down_a_hold(fresh_url, page):
-    """Start today's session and the clock: the seconds left go down while it runs."""
-    url = fresh_url
-    open_page(page, f"{url}/profile")
+def counts_down(page, pattern: str) -> None:
+    """Start the clock; the time left (`pattern`'s seconds, or its minutes and seconds) goes
+    down."""
+    found = re.search(pattern, page.inner_text("body")).groups()
+    first = int(found[0]) * 60 + int(found[1]) if len(found) == 2 else int(found[0])
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_function(  # the fragment reruns every second while the clock runs
+        "([pattern, first]) => { const m = document.body.innerText.match(new RegExp(pattern));"
+        " const left = m && (m[2] === undefined ? Number(m[1]) : m[1] * 60 + Number(m[2]));"
+        " return m && left < first; }",
+        arg=[pattern, first],
+        timeout=10_000,
+    )
+    assert page.get_by_role("button", name="Pause").count() == 1
+
+
+def test_the_guided_session_counts_down_the_warm_up_then_a_hold(fresh_url, page):
+    """Start today's session: the warm-up comes first and its minutes count down; after it, the
+    first exercise's hold counts down too."""
+    open_page(page, f"{fresh_url}/profile")
     fill_profile(page)
     go(page, "Today's session")
     rate(page, "Pain now, before you start (0 = none, 10 = worst)", 4)
     page.get_by_role("button", name="Start the session").click()
-    page.get_by_text("Exercise 1 of", exact=False).wait_for()
+    page.get_by_text("Warm-up", exact=True).wait_for()
     wait_for_app(page)
+    counts_down(page, r"Warm up: (\d+):(\d\d)")
+    shoot(page, "session-warm-up")
+    while page.get_by_text("Exercise 1 of", exact=False).count() == 0:
+        page.locator(".st-key-guided_done button").click()
+        wait_for_app(page)
     assert "Rep 1 of" in page.inner_text("body")
-    seconds = re.compile(r"Hold: (\d+) s")
-    first = int(seconds.search(page.inner_text("body")).group(1))
-    page.get_by_role("button", name="Start", exact=True).click()
-    page.wait_for_function(  # the fragment reruns every second while the clock runs
-        "(first) => { const m = document.body.innerText.match(/Hold: (\\d+) s/);"
-        " return m && Number(m[1]) < first; }",
-        arg=first,
-        timeout=10_000,
-    )
-    assert page.get_by_role("button", name="Pause").count() == 1
+    counts_down(page, r"Hold: (\d+) s")
     shoot(page, "session-countdown")
 
 
