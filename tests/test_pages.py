@@ -323,7 +323,7 @@ def test_a_stopped_plan_shows_the_warning_first_and_no_exercises_on_every_page(p
     """The urgency's headline and reasons at the top, no exercise and no way to start one."""
     at = open_page(page, STOPPING)
     plan = build_plan(STOPPING)
-    assert at.error[0].value.startswith(f"### {TEXTS['urgency'][plan.urgency]}")
+    assert at.error[0].value.startswith(f"### {safety_rules().urgency[plan.urgency].headline}")
     assert [e.value for e in at.error[1:]] == list(plan.stop_reasons)
     text = shown(at)
     assert not any(e.name in text for e in catalogue().exercise)
@@ -335,7 +335,7 @@ def test_the_library_of_a_stopped_plan_says_first_not_to_start_the_exercises():
     at = open_page("library", STOPPING)
     plan = build_plan(STOPPING)
     first = at.error[0].value
-    assert first.startswith(f"### {TEXTS['urgency'][plan.urgency]}")
+    assert first.startswith(f"### {safety_rules().urgency[plan.urgency].headline}")
     assert "Please do not start these exercises yet." in first
     assert "In your plan" not in shown(at)
 
