@@ -4,19 +4,16 @@ import streamlit as st
 
 from pages.parts import cards, current, router
 from pages.parts.text import TEXTS, bulleted, numbered
-from planner import build_plan
+from planner import WeekPlan, build_plan
 from planner.data_files import FAMILIES, Exercise, catalogue, citation, exercises_by_id
 from planner.plan import DISCLAIMER
 from planner.selection import FAMILY_NAMES
 
 
-def in_your_plan() -> set[str]:
-    """Ids of the exercises in the saved profile's plan (empty without a safe plan)."""
+def saved_plan() -> WeekPlan | None:
+    """The current person's plan, when there is a person without asking."""
     profile = current.saved_profile()
-    if profile is None:
-        return set()
-    plan = build_plan(profile, current.week(profile))
-    return {item.id for day in plan.days for item in day.exercises}
+    return None if profile is None else build_plan(profile, current.week(profile))
 
 
 def entry(exercise: Exercise, mine: bool) -> None:
@@ -47,11 +44,14 @@ def entry(exercise: Exercise, mine: bool) -> None:
 
 router.start_page()
 st.title("Exercise library")
+plan = saved_plan()
+if plan is not None and not plan.safe_to_exercise:  # the warning sign above every exercise
+    cards.stop_screen(plan)
 st.markdown(
     "All the exercises BackPlan can choose from. Your plan picks the ones that are safe for you; "
     "do only what your plan shows, and stop if an exercise causes pain."
 )
-mine = in_your_plan()
+mine = {item.id for day in plan.days for item in day.exercises} if plan else set()
 if mine:
     st.info("The exercises marked 'In your plan' are the ones in your weekly plan.")
 tabs = st.tabs([FAMILY_NAMES[f] for f in FAMILIES])

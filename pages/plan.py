@@ -1,5 +1,6 @@
-"""Weekly plan: the week's sessions as a table and a tab per session day with its log, why it looks
-so, and downloads. The plan adapts to the log (build_plan's progression note says how)."""
+"""Weekly plan: a tab per session day with its log (opening on today's), the desk breaks, the
+whole week as a table, why it looks so, and downloads. The plan adapts to the log (build_plan's
+progression note says how)."""
 
 import json
 import math
@@ -18,13 +19,14 @@ from planner.exports.csv_table import plan_csv
 from planner.exports.ics_calendar import plan_ics
 from planner.exports.json_plan import plan_json
 from planner.exports.pdf_sheet import plan_pdf
-from planner.plan import Day
+from planner.plan import Day, Prescription
 from planner.schedule import current_session, programme_week
 from storage import StoreError
 from storage.clinic import get_clinic
 
 WEEKS = range(1, 13)
 PAPERS: dict[str, str] = TEXTS["papers"]
+COLUMNS = ("Day", "Exercise", "Sets x reps", "Hold", "Min")
 NBSP = "\u00a0"  # keeps 'Tue 24 Nov' on one line in the table
 DOWNLOADS = (  # two columns: the PDF and the calendar on the first row
     ("pdf", "Printable sheet (PDF)", "application/pdf", state.DOWNLOAD_PDF, ":material/print:"),
@@ -56,30 +58,38 @@ def day_label(day: Day) -> str:
     return f"{day.day[:3]} {short_date(day.date)}".replace(" ", NBSP)
 
 
+def exercise_row(item: Prescription) -> dict[str, str]:
+    each = " each side" if item.sides == 2 else ""
+    return {
+        "Exercise": item.name,
+        "Sets x reps": f"{item.sets} x {item.reps}{each}",
+        "Hold": f"{item.hold_s} s" if item.hold_s else "",
+        "Min": f"{math.ceil(item.seconds / 30) / 2:g}",  # up to the next half minute
+    }
+
+
+def day_rows(day: Day) -> list[dict[str, str]]:
+    """A session day's lines: the warm-up, each exercise, the walk (a rest day: one line)."""
+    if not day.is_session:
+        return [{"Exercise": "Rest day"}]
+    warm = sum(w.minutes for w in day.warm_up)
+    rows = [{"Exercise": "Warm-up", "Min": str(warm)}] if warm else []
+    rows += [exercise_row(item) for item in day.exercises]
+    if day.walk_min:
+        rows.append({"Exercise": cards.DAY["walk_name"], "Min": str(day.walk_min)})
+    return rows
+
+
 def week_table(plan: WeekPlan) -> pd.DataFrame:
-    """One row per exercise (one per rest day); few short columns: no sideways scroll on phones."""
-    rows = []
-    for day in plan.days:
-        if not day.exercises:
-            rows.append({"Day": day_label(day), "Exercise": "Rest day"})
-        for item in day.exercises:
-            each = " each side" if item.sides == 2 else ""
-            rows.append(
-                {
-                    "Day": day_label(day),
-                    "Exercise": item.name,
-                    "Sets x reps": f"{item.sets} x {item.reps}{each}",
-                    "Hold": f"{item.hold_s} s" if item.hold_s else "",
-                    "Min": f"{math.ceil(item.seconds / 30) / 2:g}",  # up to the next half minute
-                }
-            )
-    return pd.DataFrame(rows).fillna("")
+    """One row per line of each day; few short columns: no sideways scroll on phones."""
+    rows = [{"Day": day_label(day), **row} for day in plan.days for row in day_rows(day)]
+    return pd.DataFrame(rows, columns=list(COLUMNS)).fillna("")
 
 
 def day_tabs(plan: WeekPlan, log_day: Callable[[Day], None] | None = None) -> None:
     """A tab for each session day (ending with `log_day`, the day's log), opening on today's or
     the next session; then the rest days. Only the open tab is drawn: five days of exercise cards
-    at once made every click on the page slow, and the table above lists every day's exercises."""
+    at once made every click on the page slow, and the week's table lists every day's exercises."""
     sessions = plan.sessions
     labels = [day_label(day) for day in sessions]
     first = current_session([day.date for day in sessions], clock.today())
@@ -87,20 +97,27 @@ def day_tabs(plan: WeekPlan, log_day: Callable[[Day], None] | None = None) -> No
     for day, tab in zip(sessions, tabs, strict=True):
         if tab.open:
             with tab:
-                day_card(day, log_day)
+                day_card(day, plan, log_day)
     rest = [day_label(day) for day in plan.days if not day.is_session]
     if rest:
-        st.markdown(f"**Rest days:** {', '.join(rest)}. A walk is good.")
+        st.markdown(cards.DAY["rest_days"].format(days=", ".join(rest)))
 
 
-def day_card(day: Day, log_day: Callable[[Day], None] | None) -> None:
-    """One session day: its exercises with pictures and doses, then its log."""
+def day_card(day: Day, plan: WeekPlan, log_day: Callable[[Day], None] | None) -> None:
+    """One session day in the order it is done: the pain rule, the warm-up, the exercises with
+    pictures and doses, the walk; then its log. The minutes are the plan's own (Day.minutes)."""
     when = f"{day.day}, {short_date(day.date)}" if day.date else day.day
     with st.container(border=True):
         st.subheader(when)
-        st.caption(f"About {day.minutes} minutes")
+        st.caption(f"About {day.minutes} minutes in all")
+        cards.pain_rule(plan)
+        if day.warm_up:
+            cards.warm_up(day)
+        st.markdown(f"**{cards.DAY['exercises'].format(minutes=day.exercise_minutes)}**")
         for item in day.exercises:
             cards.prescription_card(item)
+        if day.walk_min:
+            cards.walk(day, plan)
         if log_day is not None:
             log_day(day)
 
@@ -182,9 +199,12 @@ if plan.progression is not None:
 if plan.advice:
     st.warning(bulleted(plan.advice))
 st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
-st.table(week_table(plan), hide_index=True, border="horizontal")
 logged = {entry.day: entry for entry in log}
 day_tabs(plan, lambda day: log_form.log_form(store, person.id, day, week, logged.get(day.date)))
+if plan.desk_breaks:
+    cards.desk_breaks(plan)
+st.subheader("The whole week")  # after the day: on a phone the table is long
+st.table(week_table(plan), hide_index=True, border="horizontal")
 why_this_plan(plan)
 print_controls()
 downloads(plan, clinic)

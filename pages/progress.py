@@ -8,9 +8,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.parts import clock, current, log_form, router
+from pages.parts import cards, clock, current, log_form, router
 from pages.parts.navigation import PLAN_PAGE
 from pages.parts.text import plain
+from planner import build_plan
 from planner.data_files import citation
 from planner.log_entry import parse_log
 from planner.plan import DISCLAIMER
@@ -110,6 +111,12 @@ try:
 except StoreError as error:
     current.store_error(error)
     st.stop()
+this_week = programme_week(person.programme_start, clock.today())
+plan = build_plan(current.plan_profile(person), this_week, log=log)
+if not plan.safe_to_exercise:  # the warning sign first, and no invitation to log exercise
+    cards.stop_screen(plan)
+    st.caption(plan.disclaimer)
+    st.stop()
 if not log:
     st.info("Log your first session on the Weekly plan page, and your progress shows here.")
     st.page_link(PLAN_PAGE, label="Go to the weekly plan", icon=":material/calendar_month:")
@@ -134,7 +141,6 @@ else:
     )
 
 st.subheader("Sessions each week")
-this_week = programme_week(person.programme_start, clock.today())
 weeks = pd.DataFrame(
     [
         {"Week": r.week, "Done": r.done, "Partly": r.partly, "Planned": r.planned}

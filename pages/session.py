@@ -1,11 +1,12 @@
-"""Today's session, guided: pain now, then one exercise at a time with a countdown for each hold
-and a rep counter, then pain now again and the session goes into the log.
+"""Today's session, guided: the pain rule and pain now, then the warm-up (a countdown per item),
+one exercise at a time with a countdown for each hold and a rep counter, the walk (a countdown),
+then pain now again and the session goes into the log.
 
 What comes next is planner/session_steps.py's; this page keeps where the person is in
 st.session_state (the GUIDED_* keys of pages/parts/state.py), so reruns and page switches do not
 reset it. The countdown is a
 fragment that reruns every second only while the stopwatch runs; everything also works by clicking
-"Done with this exercise" without starting the clock.
+"Done" without starting the clock.
 """
 
 import time
@@ -21,12 +22,14 @@ from planner.plan import Day, Prescription
 from planner.schedule import current_session, programme_week
 from planner.session_steps import (
     PHASE_WORDS,
+    Part,
     Stopwatch,
+    left_text,
     moment,
     next_button,
+    parts_for,
     session_status,
     start_of,
-    steps_for,
 )
 from storage import StoreError
 
@@ -68,23 +71,31 @@ def restart(person_id: int, day: Day) -> None:
 
 
 def begin() -> None:
-    """Keep the pain score given before starting, and go to the first exercise."""
+    """Keep the pain score given before starting, and go to the first part (the warm-up)."""
     st.session_state[state.GUIDED_BEFORE] = st.session_state.get(state.GUIDED_PAIN_BEFORE)
     st.session_state[state.GUIDED_PHASE] = "exercise"
 
 
-def finish_exercise(result: str, total: int) -> None:
-    """Record how the exercise went and move on (to the pain question after the last one)."""
+def finish_part(result: str, total: int) -> None:
+    """Record how the part went and move on (to the pain question after the last one)."""
     st.session_state[state.GUIDED_RESULTS] = [*st.session_state[state.GUIDED_RESULTS], result]
     st.session_state[state.GUIDED_WATCH] = Stopwatch()
     if len(st.session_state[state.GUIDED_RESULTS]) >= total:
         st.session_state[state.GUIDED_PHASE] = "finish"
 
 
-def show_start(day: Day) -> None:
-    """The session's exercises, the pain question, and Start."""
-    st.subheader(f"{len(day.exercises)} exercises, about {day.minutes} minutes")
-    st.markdown(bulleted([f"**{item.name}**: {item.dose_text}" for item in day.exercises]))
+def part_line(part: Part) -> str:
+    """'**Marching on the spot**: 2 min' or an exercise's dose, for the session's outline."""
+    if isinstance(part.item, Prescription):
+        return f"**{part.name}**: {part.item.dose_text}"
+    return f"**{part.name}**: {start_of(part.steps, 1) // 60} min"
+
+
+def show_start(plan: WeekPlan, day: Day, parts: tuple[Part, ...]) -> None:
+    """The pain rule, the session's parts in order, the pain question, and Start."""
+    cards.pain_rule(plan)
+    st.subheader(f"{len(day.exercises)} exercises, about {day.minutes} minutes in all")
+    st.markdown(bulleted([part_line(part) for part in parts]))
     st.segmented_control(
         "Pain now, before you start (0 = none, 10 = worst)",
         log_form.pain_scale(),
@@ -114,12 +125,14 @@ def clock_buttons(watch: Stopwatch, steps, index: int, now: float) -> None:
         if left.button(word, key=key, type="primary", width="stretch", icon=":material/timer:"):
             st.session_state[state.GUIDED_WATCH] = watch.start(now)
             st.rerun()
-    if right.button(next_button(steps, index), key=state.GUIDED_NEXT, width="stretch"):
+    if len(steps) > 1 and right.button(  # one countdown: Done below moves on
+        next_button(steps, index), key=state.GUIDED_NEXT, width="stretch"
+    ):
         st.session_state[state.GUIDED_WATCH] = watch.jump_to(start_of(steps, index + 1), now)
         st.rerun()
 
 
-def countdown(steps) -> None:
+def countdown(steps, finished_words: str) -> None:
     """The step, the seconds left in it (big), and the clock buttons; ticks while running."""
 
     def clock() -> None:
@@ -129,10 +142,11 @@ def countdown(steps) -> None:
             if watch.running:
                 st.session_state[state.GUIDED_WATCH] = watch.pause(now)
                 st.rerun()
-            st.success("All the reps are done. Well done!", icon=":material/check_circle:")
+            st.success(finished_words, icon=":material/check_circle:")
             return
-        st.subheader(steps[at.index].label, anchor=False)
-        st.markdown(f"# {PHASE_WORDS[at.phase]}: {at.left} s")
+        if len(steps) > 1:  # a warm-up item or the walk is one countdown, named above it
+            st.subheader(steps[at.index].label, anchor=False)
+        st.markdown(f"# {PHASE_WORDS[at.phase]}: {left_text(steps[at.index], at.left)}")
         st.progress(at.index / len(steps))
         clock_buttons(watch, steps, at.index, now)
 
@@ -140,44 +154,63 @@ def countdown(steps) -> None:
     st.fragment(clock, run_every=1 if running else None)()
 
 
-def show_exercise(item: Prescription, number: int, total: int) -> None:
-    """One exercise: picture, name, dose, steps, the countdown, and Done or Skip."""
-    st.caption(f"Exercise {number} of {total}")
-    st.subheader(item.name)
-    words = cards.with_picture(exercises_by_id()[item.id], [1, 2], 220)
-    words.markdown(f"**{item.dose_text}**  \n{TEXTS['positions'][item.position]}")
-    words.markdown(numbered(item.instructions))
-    steps = steps_for(item)
-    countdown(steps)
+def done_or_skip(steps, total: int, words: tuple[str, str]) -> None:
+    """Done (Next once the clock has run out) and Skip, each moving to the next part."""
     finished = st.session_state[state.GUIDED_WATCH].elapsed(time.monotonic()) >= start_of(
         steps, len(steps)
     )
     left, right = st.columns(2)
     left.button(
-        "Next exercise" if finished else "Done with this exercise",
+        "Next" if finished else words[0],
         key=state.GUIDED_DONE,
-        on_click=finish_exercise,
+        on_click=finish_part,
         args=("done", total),
         type="primary" if finished else "secondary",
         width="stretch",
         icon=":material/check:",
     )
     right.button(
-        "Skip this exercise",
+        words[1],
         key=state.GUIDED_SKIP,
-        on_click=finish_exercise,
+        on_click=finish_part,
         args=("skipped", total),
         width="stretch",
         icon=":material/skip_next:",
     )
 
 
-def show_finish(store, person_id: int, day: Day, week: int) -> None:
+def show_exercise(item: Prescription, steps, place: str, total: int) -> None:
+    """One exercise ('Exercise 2 of 5'): picture, name, dose, steps, the countdown, Done or Skip."""
+    st.caption(place)
+    st.subheader(item.name)
+    words = cards.with_picture(exercises_by_id()[item.id], [1, 2], 220)
+    words.markdown(f"**{item.dose_text}**  \n{TEXTS['positions'][item.position]}")
+    words.markdown(numbered(item.instructions))
+    countdown(steps, "All the reps are done. Well done!")
+    done_or_skip(steps, total, ("Done with this exercise", "Skip this exercise"))
+
+
+def show_timed(part: Part, total: int) -> None:
+    """A warm-up item or the walk: what to do, a countdown of its minutes, and Done or Skip."""
+    minutes = start_of(part.steps, 1) // 60
+    if part.kind == "walk":
+        st.caption("To finish")
+        st.subheader(cards.DAY["walk"].format(minutes=minutes), anchor=False)
+        st.markdown(cards.DAY["walk_help"])
+    else:
+        st.caption("Warm-up")
+        st.subheader(part.name, anchor=False)
+        st.markdown(part.item.instructions)
+    countdown(part.steps, "Time is up. Well done!")
+    done_or_skip(part.steps, total, ("Done", "Skip"))
+
+
+def show_finish(store, person_id: int, day: Day, parts: tuple[Part, ...], week: int) -> None:
     """How it went, the pain question again, and the save into the log."""
     results = st.session_state[state.GUIDED_RESULTS]
-    status = session_status(results)
+    status = session_status(parts, results)
     st.subheader("Session finished" if status != "skipped" else "Session over")
-    lines = [f"{item.name}: {result}" for item, result in zip(day.exercises, results, strict=True)]
+    lines = [f"{part.name}: {result}" for part, result in zip(parts, results, strict=True)]
     st.markdown(bulleted(lines))
     st.markdown(f"This session goes into your log as **{log_form.STATUS_WORDS[status]}**.")
     after = st.segmented_control(
@@ -232,13 +265,20 @@ logged = {entry.day: entry for entry in log}
 if day.date in logged and st.session_state[state.GUIDED_PHASE] != "saved":
     st.caption(f"Already logged: {log_form.described(logged[day.date])}. Saving again replaces it.")
 phase = st.session_state[state.GUIDED_PHASE]
+parts = parts_for(day, walk_name=cards.DAY["walk_name"])
 if phase == "start":
-    show_start(day)
+    show_start(plan, day, parts)
 elif phase == "exercise":
     done = len(st.session_state[state.GUIDED_RESULTS])
-    show_exercise(day.exercises[done], done + 1, len(day.exercises))
+    part = parts[done]
+    if isinstance(part.item, Prescription):
+        number = sum(p.kind == "exercise" for p in parts[: done + 1])
+        place = f"Exercise {number} of {len(day.exercises)}"
+        show_exercise(part.item, part.steps, place, len(parts))
+    else:
+        show_timed(part, len(parts))
 elif phase == "finish":
-    show_finish(store, person.id, day, week)
+    show_finish(store, person.id, day, parts, week)
 else:
     show_saved(person.id, day)
 st.caption(plan.disclaimer)

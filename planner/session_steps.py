@@ -1,5 +1,5 @@
-"""A guided session, step by step: the steps of one exercise, where a running clock has got to,
-and a stopwatch that can pause.
+"""A guided session, step by step: its parts (the warm-up items, the exercises, the walk), the
+steps of each part, where a running clock has got to, and a stopwatch that can pause.
 
 Pure: no streamlit and no clock; the page passes the time in (seconds, any monotonic clock). The
 order follows the time estimate in planner/dosing.py: all sets on the first side, then the other
@@ -15,10 +15,13 @@ from typing import Literal
 
 from planner import guidelines as g
 from planner.log_entry import Status
-from planner.plan import Prescription
+from planner.plan import Day, Prescription, WarmUp
 
-Kind = Literal["hold", "rep", "rest", "switch"]
+Kind = Literal["hold", "rep", "rest", "switch", "warm_up", "walk"]
+PartKind = Literal["warm_up", "exercise", "walk"]
 PHASE_WORDS = {
+    "warm_up": "Warm up",
+    "walk": "Walk",
     "hold": "Hold",
     "rep": "Move slowly",
     "relax": "Relax",
@@ -81,6 +84,30 @@ def steps_for(item: Prescription) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+def timed_step(kind: Kind, minutes: int) -> tuple[Step, ...]:
+    """A warm-up item or the walk: one countdown of `minutes`."""
+    return (Step(kind, minutes * 60, 0, 0, reps=0, set=1, sets=1, side=1, sides=1),)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing to do in the session, in order: a warm-up item, an exercise or the walk.
+    `item` is the plan's WarmUp or Prescription (None for the walk)."""
+
+    kind: PartKind
+    name: str
+    steps: tuple[Step, ...]
+    item: WarmUp | Prescription | None = None
+
+
+def parts_for(day: Day, walk_name: str) -> tuple[Part, ...]:
+    """The session's parts: the warm-up first, then the exercises, then the walk (when any)."""
+    warm = [Part("warm_up", w.name, timed_step("warm_up", w.minutes), w) for w in day.warm_up]
+    work = [Part("exercise", p.name, steps_for(p), p) for p in day.exercises]
+    walk = [Part("walk", walk_name, timed_step("walk", day.walk_min))] if day.walk_min else []
+    return (*warm, *work, *walk)
+
+
 def start_of(steps: Sequence[Step], index: int) -> int:
     """Seconds from the start of the exercise to the start of step `index` (or to the end)."""
     return sum(step.length for step in steps[:index])
@@ -106,6 +133,14 @@ def moment(steps: Sequence[Step], elapsed: float) -> Moment:
             return Moment(index, "relax", math.ceil(start + step.length - elapsed))
         start += step.length
     return Moment(len(steps), "finished", 0)
+
+
+def left_text(step: Step, left: int) -> str:
+    """Seconds left as the countdown shows them: '0:45' style for the minutes-long warm-up and
+    walk, '8 s' for holds and rests."""
+    if step.kind in ("warm_up", "walk"):
+        return f"{left // 60}:{left % 60:02d}"
+    return f"{left} s"
 
 
 def next_button(steps: Sequence[Step], index: int) -> str:
@@ -142,8 +177,10 @@ class Stopwatch:
         return Stopwatch(started_at=now if self.running else None, banked=seconds)
 
 
-def session_status(results: Sequence[str]) -> Status:
-    """'done' when every exercise was done, 'skipped' when none was, else 'partly'."""
+def session_status(parts: Sequence[Part], results: Sequence[str]) -> Status:
+    """'done' when every exercise was done, 'skipped' when none was, else 'partly'. The warm-up
+    and the walk do not change it: the log records the exercise session."""
+    results = [r for part, r in zip(parts, results, strict=False) if part.kind == "exercise"]
     if results and all(r == "done" for r in results):
         return "done"
     if not any(r == "done" for r in results):

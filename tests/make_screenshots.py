@@ -1,6 +1,7 @@
 """Make the README's pictures: the Weekly plan page in Chromium and the printed sheet as PNG.
 
-Run with `make screenshots`; writes docs/plan-page.png and docs/sheet.png.
+Run with `make screenshots`; writes docs/plan-page.png and docs/sheet.png (name one, `plan` or
+`sheet`, to make only that picture).
 """
 
 import subprocess
@@ -38,8 +39,11 @@ def printed_sheet() -> None:
         subprocess.run(["pdftoppm", "-png", "-r", "90", "-singlefile", pdf, base], check=True)
 
 
+PICTURES = {"sheet": (printed_sheet, "sheet.png"), "plan": (plan_page, "plan-page.png")}
+
 if __name__ == "__main__":
     DOCS.mkdir(exist_ok=True)
-    printed_sheet()
-    plan_page()
-    print("wrote", DOCS / "plan-page.png", "and", DOCS / "sheet.png")
+    for name in sys.argv[1:] or PICTURES:
+        make, file = PICTURES[name]
+        make()
+        print("wrote", DOCS / file)

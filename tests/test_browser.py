@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 
 from planner import build_plan
+from planner.schedule import current_session
 from storage.transfer import validate_export
 from tests.app_server import wait_for_app
 from tests.browser_steps import (
@@ -40,24 +41,36 @@ def test_every_page_opens_without_an_exception(page, app_url, path):
 
 
 def test_a_person_fills_the_profile_and_sees_their_plan(page, app_url):
-    """Fill the form, save, go to the weekly plan: the exercises match build_plan's."""
+    """Fill the form, save, go to the weekly plan: the week's table lists every exercise
+    build_plan chose, and the open day's card (only that one is drawn) shows the pain rule, the
+    warm-up and that day's exercises with their doses."""
     open_page(page, f"{app_url}/profile")
     fill_profile(page)
     body = page.inner_text("body")
     assert "Your answers are saved" in body
     shoot(page, "profile-saved")
     go(page, "Weekly plan")
-    body = page.inner_text("body")
     expected = build_plan(
         {
             "age": 52, "sex": "male", "height_cm": 170, "weight_kg": 80, "sitting_hours": 8,
             "active_days": 2, "lifting": "often", "posture": "fair", "core_strength": "weak",
             "water_l": 1.5, "stress": 5, "pain": 5, "pain_weeks": 2, "recent_trauma": False,
             "conditions": [], "red_flags": [], "days_per_week": 3, "minutes_per_day": 15,
+            "start_date": date.today().isoformat(),
         }
     )  # fmt: skip
+    table = page.locator("[data-testid='stTable']").first.inner_text()
     for name in {p.name for d in expected.days for p in d.exercises}:
-        assert name in body, name
+        assert name in table, name
+    sessions = expected.sessions
+    day = sessions[current_session([d.date for d in sessions], date.today())]
+    card = page.locator("[role='tabpanel']:visible").first.inner_text()
+    rule = next(note.text for note in expected.notes if note.id == "pain_rule")
+    assert rule in card
+    for item in (*day.warm_up, *day.exercises):
+        assert item.name in card, item.name
+    for item in day.exercises:
+        assert item.dose_text in card, item.dose_text
     assert page.get_by_role("button", name=re.compile("PDF")).count() >= 1
     shoot(page, "plan")
     for title in ("Exercise library", "Tips"):
@@ -142,27 +155,39 @@ def test_a_click_on_a_day_tab_shows_that_days_session(fresh_url, page):
     shoot(page, "plan-second-day")
 
 
-def test_the_guided_session_counts_down_a_hold(fresh_url, page):
-    """Start today's session and the clock: the seconds left go down while it runs."""
-    url = fresh_url
-    open_page(page, f"{url}/profile")
+def counts_down(page, pattern: str) -> None:
+    """Start the clock; the time left (`pattern`'s seconds, or its minutes and seconds) goes
+    down."""
+    found = re.search(pattern, page.inner_text("body")).groups()
+    first = int(found[0]) * 60 + int(found[1]) if len(found) == 2 else int(found[0])
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_function(  # the fragment reruns every second while the clock runs
+        "([pattern, first]) => { const m = document.body.innerText.match(new RegExp(pattern));"
+        " const left = m && (m[2] === undefined ? Number(m[1]) : m[1] * 60 + Number(m[2]));"
+        " return m && left < first; }",
+        arg=[pattern, first],
+        timeout=10_000,
+    )
+    assert page.get_by_role("button", name="Pause").count() == 1
+
+
+def test_the_guided_session_counts_down_the_warm_up_then_a_hold(fresh_url, page):
+    """Start today's session: the warm-up comes first and its minutes count down; after it, the
+    first exercise's hold counts down too."""
+    open_page(page, f"{fresh_url}/profile")
     fill_profile(page)
     go(page, "Today's session")
     rate(page, "Pain now, before you start (0 = none, 10 = worst)", 4)
     page.get_by_role("button", name="Start the session").click()
-    page.get_by_text("Exercise 1 of", exact=False).wait_for()
+    page.get_by_text("Warm-up", exact=True).wait_for()
     wait_for_app(page)
+    counts_down(page, r"Warm up: (\d+):(\d\d)")
+    shoot(page, "session-warm-up")
+    while page.get_by_text("Exercise 1 of", exact=False).count() == 0:
+        page.locator(".st-key-guided_done button").click()
+        wait_for_app(page)
     assert "Rep 1 of" in page.inner_text("body")
-    seconds = re.compile(r"Hold: (\d+) s")
-    first = int(seconds.search(page.inner_text("body")).group(1))
-    page.get_by_role("button", name="Start", exact=True).click()
-    page.wait_for_function(  # the fragment reruns every second while the clock runs
-        "(first) => { const m = document.body.innerText.match(/Hold: (\\d+) s/);"
-        " return m && Number(m[1]) < first; }",
-        arg=first,
-        timeout=10_000,
-    )
-    assert page.get_by_role("button", name="Pause").count() == 1
+    counts_down(page, r"Hold: (\d+) s")
     shoot(page, "session-countdown")
 
 

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.parts import state
+from pages.parts.text import TEXTS
 from planner import build_plan, parse_profile
 from planner.data_files import FAMILIES, catalogue, exercises_by_id, safety_rules
 from planner.log_entry import LogEntry
@@ -155,13 +156,79 @@ def test_the_plan_page_shows_the_exercises_build_plan_chose():
     at = open_page("plan", profile)
     table = at.table[0].value
     expected = [p.name for d in plan.days for p in d.exercises] + ["Rest day"] * 4
+    expected += ["Warm-up"] * len(plan.sessions)
     assert sorted(table["Exercise"]) == sorted(expected)
-    assert names(plan) <= set(table["Exercise"])
     assert len(at.tabs) == len(plan.sessions)
     for index, day in enumerate(plan.sessions):
         open_day(at, index)
         assert dose_lines(at) == [f"**{i.name}**  \n{i.dose_text}" for i in day.exercises]
         assert day_heading(day) in [h.value for h in at.subheader]
+
+
+def day_minutes(table, day) -> float:
+    """The sum of the week table's minutes for one day."""
+    label = f"{day.date:%a} {day.date.day} {day.date:%b}"
+    rows = table[[text.replace("\u00a0", " ") == label for text in table["Day"]]]
+    return sum(float(m) for m in rows["Min"] if m)
+
+
+def test_the_week_table_has_a_warm_up_and_a_walk_line_and_its_minutes_add_up():
+    """Each session day's rows open with the warm-up and end with the walk, and their minutes
+    add up to the day's minutes (each exercise row rounds up to the next half minute)."""
+    profile = make_profile(start_date=START, minutes_per_day=40)
+    plan = build_plan(profile, 1)
+    table = open_page("plan", profile).table[0].value
+    for day in plan.sessions:
+        label = f"{day.date:%a} {day.date.day} {day.date:%b}"
+        rows = list(table[[t.replace("\u00a0", " ") == label for t in table["Day"]]]["Exercise"])
+        assert rows[0] == "Warm-up" and rows[-1] == TEXTS["day"]["walk_name"]
+        assert day.minutes <= day_minutes(table, day) < day.minutes + len(day.exercises) / 2
+
+
+def test_a_day_card_shows_the_pain_rule_the_warm_up_the_exercises_then_the_walk():
+    """In the order it is done, with the pain rule's and the walk's sources."""
+    profile = make_profile(start_date=START, minutes_per_day=40)
+    plan = build_plan(profile, 1)
+    day = plan.sessions[0]
+    text = shown(open_page("plan", profile))
+    rule = next(n for n in plan.notes if n.id == "pain_rule")
+    walk = next(n for n in plan.notes if n.id == "walk")
+    in_order = [
+        TEXTS["day"]["pain_rule"],
+        *(f"**{w.name}**, {w.minutes} min" for w in day.warm_up),
+        *(f"**{i.name}**" for i in day.exercises),
+        TEXTS["day"]["walk"].format(minutes=day.walk_min),
+        f"Source: {walk.source}",
+    ]
+    places = [text.index(words) for words in in_order]
+    assert places == sorted(places)
+    assert text.index(rule.text) < text.index(f"**{day.warm_up[0].name}**")
+
+
+def test_the_day_card_and_why_this_plan_give_the_same_minutes():
+    """Each day's 'About N minutes' counts warm-up, exercises and walk; the time note under 'Why
+    this plan' gives the longest of them."""
+    profile = make_profile(start_date=START, minutes_per_day=40, days_per_week=3)
+    plan = build_plan(profile, 1)
+    at = open_page("plan", profile)
+    cards = []
+    for index, day in enumerate(plan.sessions):
+        open_day(at, index)
+        cards.append(next(c.value for c in at.caption if c.value.startswith("About ")))
+        assert cards[-1] == f"About {day.minutes} minutes in all"
+    longest = max(int(card.split()[1]) for card in cards)
+    assert f"Sessions take about {longest} minutes of the 40 you allowed" in shown(at)
+
+
+def test_a_person_who_sits_a_lot_sees_the_desk_breaks_as_every_hour_items():
+    """Each desk-break movement with its instructions, under 'Every hour of sitting'."""
+    profile = make_profile(start_date=START, sitting_hours=8)
+    plan = build_plan(profile, 1)
+    text = shown(open_page("plan", profile))
+    assert plan.desk_breaks
+    assert TEXTS["day"]["desk_breaks"] in text
+    for item in plan.desk_breaks:
+        assert f"**{item.name}**: {item.instructions}" in text
 
 
 def test_the_plan_page_opens_on_todays_session_or_the_next_one(set_today):
@@ -246,6 +313,31 @@ def test_a_red_flag_profile_sees_no_exercises_on_the_plan_page():
     assert not any(e.name in text for e in catalogue().exercise)
     assert not at.table
     assert [button.key for button in at.download_button] == ["download_pdf"]
+
+
+STOPPING = make_profile(red_flags=["fever"])
+
+
+@pytest.mark.parametrize("page", ["plan", "session", "progress", "tips"])
+def test_a_stopped_plan_shows_the_warning_first_and_no_exercises_on_every_page(page):
+    """The urgency's headline and reasons at the top, no exercise and no way to start one."""
+    at = open_page(page, STOPPING)
+    plan = build_plan(STOPPING)
+    assert at.error[0].value.startswith(f"### {safety_rules().urgency[plan.urgency].headline}")
+    assert [e.value for e in at.error[1:]] == list(plan.stop_reasons)
+    text = shown(at)
+    assert not any(e.name in text for e in catalogue().exercise)
+    assert not at.button and not at.page_link
+
+
+def test_the_library_of_a_stopped_plan_says_first_not_to_start_the_exercises():
+    """The library may still list the exercises, below the warning."""
+    at = open_page("library", STOPPING)
+    plan = build_plan(STOPPING)
+    first = at.error[0].value
+    assert first.startswith(f"### {safety_rules().urgency[plan.urgency].headline}")
+    assert "Please do not start these exercises yet." in first
+    assert "In your plan" not in shown(at)
 
 
 def test_a_name_with_markdown_is_shown_exactly_as_typed():

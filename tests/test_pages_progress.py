@@ -11,9 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.parts import state
+from pages.parts.text import TEXTS
 from planner import build_plan, parse_profile
 from planner.log_entry import LogEntry
+from planner.plan import Day
 from planner.progress_summary import pain_change
+from planner.session_steps import Part, parts_for
 from storage import open_store
 from storage.audit import entries
 from storage.transfer import export_all, to_json
@@ -187,21 +190,34 @@ def test_the_plan_page_opens_on_this_programme_week_and_says_how_the_log_set_it(
 # --- the guided session ---------------------------------------------------------------------------
 
 
-def walk_through(at: AppTest, results: list[str]) -> AppTest:
-    """Answer pain 6, start, then click Done or Skip for each exercise."""
+PART_CAPTIONS = {"warm_up": "Warm-up", "exercise": "Exercise ", "walk": "To finish"}
+
+
+def first_day(**changes) -> Day:
+    """The first session day of the saved person's week 1."""
+    return build_plan(make_profile(start_date=START, **changes), 1, log=[]).days[0]
+
+
+def guided_parts(**changes) -> tuple[Part, ...]:
+    """The guided session's parts for the first session day."""
+    return parts_for(first_day(**changes), walk_name=TEXTS["day"]["walk_name"])
+
+
+def walk_through(at: AppTest, results: list[str], parts: tuple[Part, ...]) -> AppTest:
+    """Answer pain 6, start, then click Done or Skip for each part, checking which part shows."""
     at.segmented_control(key="guided_pain_before").set_value(6)
     click(at, "guided_begin")
-    for result in results:
-        assert at.caption[0].value.startswith("Exercise ")
+    for part, result in zip(parts, results, strict=True):
+        assert at.caption[0].value.startswith(PART_CAPTIONS[part.kind])
         click(at, "guided_done" if result == "done" else "guided_skip")
     return at
 
 
 def test_the_guided_session_walks_through_and_writes_the_log():
-    """Pain 6 before, every exercise done, pain 4 now: the log holds a done session for today."""
+    """Pain 6 before, every part done, pain 4 now: the log holds a done session for today."""
     alex = person()
-    day = build_plan(make_profile(start_date=START), 1, log=[]).days[0]
-    at = walk_through(run("session"), ["done"] * len(day.exercises))
+    parts = guided_parts()
+    at = walk_through(run("session"), ["done"] * len(parts), parts)
     assert "This session goes into your log as **Done**." in shown(at)
     at.segmented_control(key="guided_pain_after").set_value(4)
     click(at, "guided_save")
@@ -214,17 +230,57 @@ def test_the_guided_session_walks_through_and_writes_the_log():
 def test_a_skipped_exercise_makes_the_session_partly_done():
     """One exercise skipped, the rest done: logged as partly."""
     alex = person()
-    day = build_plan(make_profile(start_date=START), 1, log=[]).days[0]
-    at = walk_through(run("session"), ["skipped"] + ["done"] * (len(day.exercises) - 1))
+    parts = guided_parts()
+    results = ["skipped" if p is parts_of_kind(parts, "exercise")[0] else "done" for p in parts]
+    at = walk_through(run("session"), results, parts)
     click(at, "guided_save")
     assert [(e.status, e.pain_after) for e in open_store().log_for(alex)] == [("partly", None)]
+
+
+def parts_of_kind(parts: tuple[Part, ...], kind: str) -> list[Part]:
+    return [p for p in parts if p.kind == kind]
+
+
+def test_the_guided_session_starts_with_the_pain_rule_and_the_whole_session_in_order():
+    """Before Start: the pain rule with its source, and warm-up, exercises and walk listed."""
+    person(minutes_per_day=40)
+    plan = build_plan(make_profile(start_date=START, minutes_per_day=40), 1, log=[])
+    rule = next(note for note in plan.notes if note.id == "pain_rule")
+    at = run("session")
+    text = shown(at)
+    assert rule.text in text and f"Source: {rule.source}" in text
+    names = [p.name for p in guided_parts(minutes_per_day=40)]
+    assert names[-1] == TEXTS["day"]["walk_name"]
+    places = [text.index(f"**{name}**") for name in names]
+    assert places == sorted(places)
+
+
+def test_the_guided_session_counts_down_the_warm_up_and_the_walk():
+    """The first part is the first warm-up item with its minutes to count down; the last, the
+    walk with the plan's walk minutes."""
+    person(minutes_per_day=40)
+    day = first_day(minutes_per_day=40)
+    assert day.warm_up and day.walk_min
+    at = click(run("session"), "guided_begin")
+    warm = day.warm_up[0]
+    assert at.caption[0].value == "Warm-up"
+    assert warm.name in [h.value for h in at.subheader]
+    assert f"# Warm up: {warm.minutes}:00" in shown(at)
+    for _ in range(len(guided_parts(minutes_per_day=40)) - 1):
+        click(at, "guided_done")
+    assert at.caption[0].value == "To finish"
+    walk = TEXTS["day"]["walk"].format(minutes=day.walk_min)
+    assert walk in [h.value for h in at.subheader]
+    assert f"# Walk: {day.walk_min}:00" in shown(at)
 
 
 def test_the_guided_session_shows_each_exercise_and_counts_the_reps():
     """The first exercise with its dose and steps; Next rep moves the counter on by one."""
     person()
-    first = build_plan(make_profile(start_date=START), 1, log=[]).days[0].exercises[0]
+    first = first_day().exercises[0]
     at = click(run("session"), "guided_begin")
+    for _ in parts_of_kind(guided_parts(), "warm_up"):
+        click(at, "guided_done")
     assert first.name in [h.value for h in at.subheader]
     assert f"**{first.dose_text}**" in shown(at)
     assert f"Rep 1 of {first.reps}" in [h.value for h in at.subheader]

@@ -4,12 +4,15 @@ import pytest
 
 from planner import guidelines as g
 from planner.dosing import exercise_seconds
-from planner.plan import Prescription
+from planner.plan import Day, Prescription, WarmUp
 from planner.session_steps import (
+    Part,
     Step,
     Stopwatch,
+    left_text,
     moment,
     next_button,
+    parts_for,
     session_status,
     start_of,
     steps_for,
@@ -166,4 +169,58 @@ def test_jumping_sets_the_count_and_keeps_running_or_stopped(running):
 )
 def test_session_status_is_done_only_when_every_exercise_was_done(results, status):
     """All done is done, some skipped is partly, nothing done is skipped."""
-    assert session_status(results) == status
+    parts = [Part("exercise", "Made-up hold", ()) for _ in results]
+    assert session_status(parts, results) == status
+
+
+WARM_UP = (
+    WarmUp("march", "Marching on the spot", 2, "March."),
+    WarmUp("circles", "Circles", 1, "Circle."),
+)
+
+
+def session_day(walk_min: int = 15) -> Day:
+    """A made-up session day: two warm-up items, two exercises and a walk."""
+    exercises = (prescription(reps=3), prescription(sets=2, hold_s=0))
+    return Day("Monday", None, exercises, warm_up=WARM_UP, walk_min=walk_min)
+
+
+def test_a_session_starts_with_the_warm_up_and_ends_with_the_walk():
+    """Warm-up items first, then the exercises, then the walk, each a part of its own."""
+    parts = parts_for(session_day(), walk_name="Walk")
+    assert [p.kind for p in parts] == ["warm_up", "warm_up", "exercise", "exercise", "walk"]
+    assert [p.name for p in parts][:2] == ["Marching on the spot", "Circles"]
+
+
+def test_warm_up_items_and_the_walk_are_one_countdown_of_their_minutes():
+    """Each warm-up item counts down its minutes; the walk counts down walk_min."""
+    parts = parts_for(session_day(walk_min=12), walk_name="Walk")
+    timed = [p for p in parts if p.kind != "exercise"]
+    assert [start_of(p.steps, 1) for p in timed] == [120, 60, 720]
+    assert moment(timed[0].steps, 30).left == 90
+
+
+def test_a_day_without_a_walk_has_no_walk_part():
+    """No walk_min, no walk step."""
+    assert "walk" not in {p.kind for p in parts_for(session_day(walk_min=0), walk_name="Walk")}
+
+
+def test_the_session_parts_last_as_long_as_the_days_minutes_less_the_set_up():
+    """Warm-up, exercise steps and walk add up to no more than the day's minutes."""
+    day = session_day()
+    seconds = sum(start_of(p.steps, len(p.steps)) for p in parts_for(day, walk_name="Walk"))
+    assert (day.minutes - 1) * 60 < seconds <= day.minutes * 60
+
+
+def test_a_skipped_walk_or_warm_up_leaves_the_session_done():
+    """The log's status is about the exercises: the warm-up and walk do not change it."""
+    parts = parts_for(session_day(), walk_name="Walk")
+    results = ["skipped", "done", "done", "done", "skipped"]
+    assert session_status(parts, results) == "done"
+
+
+def test_minutes_long_countdowns_read_as_minutes_and_seconds_and_holds_as_seconds():
+    """3:00 and 0:45 for the warm-up or walk; '8 s' for a hold."""
+    warm = parts_for(session_day(), walk_name="Walk")[0].steps[0]
+    assert [left_text(warm, 180), left_text(warm, 45)] == ["3:00", "0:45"]
+    assert left_text(steps_for(prescription())[0], 8) == "8 s"

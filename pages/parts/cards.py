@@ -7,10 +7,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from pages.parts.text import TEXTS, numbered
+from pages.parts.text import TEXTS, bulleted, numbered
 from planner import WeekPlan
 from planner.data_files import Exercise, exercises_by_id, safety_rules
-from planner.plan import Prescription, Risk
+from planner.plan import Day, Note, Prescription, Risk
+
+DAY: dict[str, str] = TEXTS["day"]
 
 
 def stop_screen(plan: WeekPlan) -> None:
@@ -81,3 +83,46 @@ def prescription_card(item: Prescription) -> None:
         st.caption(TEXTS["positions"][item.position])
         with st.expander("How to do it"):
             st.markdown(numbered(item.instructions))
+
+
+def plan_note(plan: WeekPlan, key: str) -> Note | None:
+    """The plan's note with this id (for example 'pain_rule' or 'walk'), if it has one."""
+    return next((note for note in plan.notes if note.id == key), None)
+
+
+def sourced(note: Note | None) -> None:
+    """A note's words, then its source in small print."""
+    if note is not None:
+        st.markdown(note.text)
+        st.caption(f"Source: {note.source}")
+
+
+def pain_rule(plan: WeekPlan) -> None:
+    """The pain-monitoring rule, plainly and with its source, in a box of its own."""
+    note = plan_note(plan, "pain_rule")
+    if note is not None:
+        with st.container(border=True):
+            st.markdown(f"**{DAY['pain_rule']}**")
+            sourced(note)
+
+
+def warm_up(day: Day) -> None:
+    """The day's warm-up: what to do, for how long, and how."""
+    st.markdown(f"**{DAY['warm_up'].format(minutes=sum(w.minutes for w in day.warm_up))}**")
+    st.markdown(bulleted([f"**{w.name}**, {w.minutes} min: {w.instructions}" for w in day.warm_up]))
+
+
+def walk(day: Day, plan: WeekPlan) -> None:
+    """The day's walk, how to do it, and the walking note's source."""
+    st.markdown(f"**{DAY['walk'].format(minutes=day.walk_min)}**")
+    st.markdown(DAY["walk_help"])
+    if note := plan_note(plan, "walk"):
+        st.caption(f"Source: {note.source}")
+
+
+def desk_breaks(plan: WeekPlan) -> None:
+    """The plan's 'every hour' movements for people who sit a lot."""
+    st.markdown(f"**{DAY['desk_breaks']}**")
+    st.markdown(bulleted([f"**{b.name}**: {b.instructions}" for b in plan.desk_breaks]))
+    if note := plan_note(plan, "desk_breaks"):
+        st.caption(f"Source: {note.source}")
