@@ -12,6 +12,7 @@ from pages.parts import clock, current, log_form, router
 from pages.parts.navigation import PLAN_PAGE
 from pages.parts.text import plain
 from planner.data_files import citation
+from planner.log_entry import parse_log
 from planner.plan import DISCLAIMER
 from planner.progress_summary import PainChange, pain_change, pain_points, weekly_summary
 from planner.schedule import programme_week
@@ -137,7 +138,11 @@ this_week = programme_week(person.programme_start, clock.today())
 weeks = pd.DataFrame(
     [
         {"Week": r.week, "Done": r.done, "Partly": r.partly, "Planned": r.planned}
-        for r in weekly_summary(log, person.profile.days_per_week, through_week=this_week)
+        for r in weekly_summary(
+            parse_log(log, person.programme_start),  # each entry in its date's week
+            person.profile.days_per_week,
+            through_week=this_week,
+        )
     ]
 )
 st.altair_chart(

@@ -1,63 +1,44 @@
 """build_plan: profile in, the week's plan out. Pure and deterministic: no clock, no I/O."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from planner import guidelines as g
-from planner.adaptation import needs_clinician, review_log
+from planner.adaptation import FLARE, PAUSE, Course, follow_log, review_log
 from planner.body import bmi, bmi_band, water_target_l
-from planner.data_files import Exercise, exercises_by_id, safety_rules
-from planner.dosing import is_older, prescribe, start_rung
-from planner.log_entry import LogEntry
+from planner.data_files import exercises_by_id, safety_rules
+from planner.dosing import prescribe
+from planner.log_entry import LogEntry, parse_log
 from planner.notes import dropped_notes, fewer_notes, note, plan_notes
-from planner.overload import Week, fill, fit, step_down, step_up
-from planner.plan import Day, Note, WeekPlan
+from planner.overload import Week
+from planner.plan import Day, WeekPlan
 from planner.profile import Profile, parse_profile
 from planner.risk import assess_risk
-from planner.safety import screen
-from planner.schedule import WEEKDAYS, exercises_per_session, families_per_session, session_days
-from planner.selection import daily_extras, families_for, safe_exercises
-from planner.session_time import (
-    desk_breaks_for,
-    exercise_budget_s,
-    is_gentle,
-    walk_minutes,
-    warm_up_for,
-)
+from planner.safety import pause_stop, screen
+from planner.schedule import WEEKDAYS, session_days
+from planner.selection import families_for
+from planner.session_time import desk_breaks_for, walk_minutes, warm_up_for
 from planner.tips import tips_for
+from planner.weeks import (
+    core_emphasis,
+    doses_at,
+    every_session_families,
+    flare_week,
+    start_level,
+    top_level,
+)
 
-Options = dict[str, list[Exercise]]
 BY_ID = exercises_by_id()
 
 
-def core_emphasis(profile: Profile) -> str | None:
-    """Why core work goes in every session (weak abdominals, heavy lifting), or None."""
-    reasons = []
-    if profile.core_strength == "weak":
-        reasons.append("you described your core muscles as weak")
-    if profile.lifting == "often":
-        reasons.append("you often lift heavy things")
-    return " and ".join(reasons) or None
+@dataclass(frozen=True)
+class WalkLoad:
+    """A day's walk in the log's course: a longer walk is a step up of its own (walkback), but
+    not exercise volume, which the 30% cap measures."""
 
-
-def needs_balance_work(profile: Profile) -> bool:
-    """Older adults and people with osteoporosis: strength and balance 3+ days a week."""
-    return is_older(profile) or "osteoporosis" in profile.conditions
-
-
-def every_session_families(profile: Profile, options: Options) -> list[str]:
-    fixed = ["core"] if core_emphasis(profile) else []
-    fixed += ["strength_balance"] if needs_balance_work(profile) else []
-    return [f for f in fixed if f in options]
-
-
-def usual_exercises(profile: Profile) -> int:
-    if is_gentle(profile):
-        return g.GENTLE_EXERCISES_PER_SESSION
-    if profile.minutes_per_day >= g.FULL_SESSION_MINUTES:
-        return g.MAX_EXERCISES_PER_SESSION
-    return g.SHORT_EXERCISES_PER_SESSION
+    minutes: int
+    volume: int = 0
 
 
 def day_labels(profile: Profile, week: int) -> list[tuple[str, date | None]]:
@@ -69,89 +50,12 @@ def day_labels(profile: Profile, week: int) -> list[tuple[str, date | None]]:
     return [(WEEKDAYS[d.weekday()], d) for d in days]
 
 
-def first_week(profile: Profile, options: Options) -> Week:
-    """Week 1: each session's families (variants in rotation) and daily extras at the start
-    rung, fitted to the time; then filled to about 80% of it unless pain is high."""
-    extras = daily_extras(profile)
-    fixed = every_session_families(profile, options)
-    per_session = exercises_per_session(
-        profile.days_per_week, len(options), len(fixed), usual_exercises(profile), len(extras)
-    )
-    layout = families_per_session(list(options), profile.days_per_week, per_session, fixed)
-    budget = exercise_budget_s(profile)
-    start = start_rung(profile)
-    seen = dict.fromkeys(options, 0)
-    sessions = []
-    for families in layout:
-        slots = []
-        for family in families:
-            pool = options[family][: g.VARIANTS_IN_ROTATION.get(family, 1)]
-            slots.append((pool[seen[family] % len(pool)], start))
-            seen[family] += 1
-        session = (*slots, *((e, start) for e in extras))
-        sessions.append(fit(session, profile, budget, frozenset(fixed)))
-    week = tuple(sessions)
-    if is_gentle(profile):
-        return week
-    return fill(week, profile, int(budget * g.FIRST_WEEK_FILL))
-
-
-def log_steps(
-    profile: Profile, week: int, log: Sequence[LogEntry]
-) -> tuple[list[int], Note | None, bool]:
-    """Each logged week's step (+1, 0, -1), the note on the last one, and whether to see a
-    clinician."""
-    reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
-    if not reviews:
-        return [], None, False
-    last = reviews[-1]
-    return [r.step for r in reviews], note(last.rule, **last.values), needs_clinician(reviews)
-
-
-def apply_steps(profile: Profile, start: Week, steps: Sequence[int]) -> list[Week]:
-    """The doses after each step. A step down goes back to the doses before the last step up
-    (below the first week: every exercise one rung down)."""
-    budget = exercise_budget_s(profile)
-    safe_ids = frozenset(e.id for e in safe_exercises(profile))
-    history = [start]
-    for step in steps:
-        if step > 0:
-            history.append(step_up(history[-1], profile, budget, safe_ids))
-        elif step < 0 and len(history) > 1:
-            history.pop()
-        elif step < 0:
-            history[-1] = step_down(history[-1])
-    return history
-
-
-@lru_cache(maxsize=256)
-def planned_weeks(profile_json: str) -> tuple[Week, ...]:
-    """Without a log: each week assumed to go well, up to the maintenance level (cached: every
-    page and export asks for the same person's weeks)."""
-    profile = Profile.model_validate_json(profile_json)
-    options, _ = families_for(profile)
-    steps = [1] * (g.PROGRESSION_WEEKS - 1)
-    return tuple(apply_steps(profile, first_week(profile, options), steps))
-
-
-def progression(
-    profile: Profile, week: int, log: Sequence[LogEntry] | None
-) -> tuple[Week, int, Note | None, bool]:
-    """The week's doses, how many weeks have stepped up (for the walk), the note saying which log
-    rule set them, and whether to see a clinician."""
-    if log is None:
-        level = min(week, g.PROGRESSION_WEEKS) - 1
-        return planned_weeks(profile.model_dump_json())[level], level, None, False
-    steps, note_, clinician = log_steps(profile, week, log)
-    options, _ = families_for(profile)
-    history = apply_steps(profile, first_week(profile, options), steps)
-    return history[-1], len(history) - 1, note_, clinician
-
-
 def build_days(profile: Profile, week: int, doses: Week, level: int) -> list[Day]:
-    """The seven days: sessions with warm-up, exercises and walk on the spread-out days."""
+    """The seven days: sessions with warm-up, exercises and walk on the spread-out days. The
+    flare-up routine gets the short warm-up and no walk."""
     sessions = dict(zip(session_days(profile.days_per_week), doses, strict=True))
-    warm_up = warm_up_for(profile)
+    flare = level == FLARE
+    warm_up = warm_up_for(profile, g.FLARE_WARM_UP if flare else None)
     days = []
     for i, (name, when) in enumerate(day_labels(profile, week)):
         if i not in sessions:
@@ -159,22 +63,67 @@ def build_days(profile: Profile, week: int, doses: Week, level: int) -> list[Day
             continue
         exercises = tuple(prescribe(e, r, profile) for e, r in sessions[i])
         day = Day(day=name, date=when, exercises=exercises, warm_up=warm_up)
-        walk = walk_minutes(profile, level, day.exercise_minutes)
+        walked = max(0, level - start_level())  # weeks stepped up so far: the walk builds
+        walk = 0 if flare else walk_minutes(profile, walked, day.exercise_minutes)
         days.append(Day(day=name, date=when, exercises=exercises, warm_up=warm_up, walk_min=walk))
     return days
 
 
+def week_days(profile: Profile, week: int, level: int, pain: int) -> list[Day]:
+    """The week at a level of the log's course (a place on the dose path, the flare-up routine,
+    or a pause with no sessions), for the pain the person has now."""
+    if level == PAUSE:
+        return [Day(day=n, date=d, exercises=()) for n, d in day_labels(profile, week)]
+    now = profile.model_copy(update={"pain": pain})
+    doses = flare_week(now) if level == FLARE else doses_at(now, level)
+    return build_days(now, week, doses, level)
+
+
+def progression(profile: Profile, week: int, log: Sequence[LogEntry] | None) -> Course:
+    """The week's level and the pain it follows, from the log (its entries counted by date).
+
+    Without a log the plan assumes each week went well and steps up a level a week to the
+    maintenance level.
+    """
+    if log is None:
+        level = start_level() + min(week, g.PROGRESSION_WEEKS) - 1
+        return Course(level, profile.pain, None, False)
+    reviews = review_log(log, week - 1, profile.days_per_week, profile.pain)
+    seen: dict[tuple[int, int], tuple] = {}
+
+    def sessions(week: int, level: int, pain: int) -> tuple:
+        # the exercises do not depend on the week's dates: one build per level and pain
+        if (level, pain) not in seen:
+            days = week_days(profile, 1, level, pain)
+            seen[level, pain] = tuple((*d.exercises, WalkLoad(d.walk_min)) for d in days)
+        return seen[level, pain]
+
+    return follow_log(reviews, start_level(), profile.pain, sessions, top_level())
+
+
+def log_advice(course: Course) -> tuple[str, ...]:
+    """See a clinician now in a flare-up, or after two step-down weeks running."""
+    texts = safety_rules().advice
+    if course.level == FLARE:
+        return (texts["see_clinician_now"].text,)
+    return (texts["two_bad_weeks"].text,) if course.see_clinician else ()
+
+
 def build_plan(
-    profile: Profile | dict, week: int = 1, log: Sequence[LogEntry] | None = None
+    profile: Profile | dict, week: int = 1, log: Sequence[LogEntry | dict] | None = None
 ) -> WeekPlan:
     """The personalised plan for one week of the programme (week 1 onwards).
 
-    With a `log` (the session log so far), each week steps up, holds or steps down from how the
-    weeks before went. Raises ProfileError for an invalid profile, ValueError for a bad week.
+    With a `log` (the session log so far: LogEntry objects or dicts as in the JSON export), each
+    week steps up, holds, steps down or swaps to a flare-up routine from how the weeks before went;
+    with a start_date each entry counts in its date's week. Raises ProfileError for an invalid
+    profile, LogEntryError for a bad log entry, ValueError for a bad week.
     """
     profile = parse_profile(profile)
     if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= g.MAX_WEEK:
         raise ValueError(f"week: must be a whole number from 1 to {g.MAX_WEEK}")
+    if log is not None:
+        log = parse_log(log, profile.start_date)
     safety = screen(profile)
     body_mass = bmi(profile)
     common = {
@@ -187,29 +136,47 @@ def build_plan(
         "name": profile.name,
         "urgency": safety.urgency,
         "stop_reasons": safety.stop_reasons,
+        "stops": safety.stops,
     }
     if not safety.safe_to_exercise:
         days = tuple(Day(day=n, date=d, exercises=()) for n, d in day_labels(profile, week))
         return WeekPlan(safe_to_exercise=False, days=days, **common)
-    options, removed = families_for(profile)
-    doses, level, adapted, see_clinician = progression(profile, week, log)
-    days = build_days(profile, week, doses, level)
-    present = {p.category for d in days for p in d.exercises if not BY_ID[p.id].daily_for}
-    dropped = [f for f in options if f not in present]
-    advice = safety.advice
-    if see_clinician:
-        advice = (safety_rules().advice["two_bad_weeks"].text, *advice)
-    fixed = every_session_families(profile, options)
+    course = progression(profile, week, log)
+    review = course.review
+    adapted = note(review.rule, **review.values) if review else None
+    days = week_days(profile, week, course.level, course.pain)
+    if course.level == PAUSE:
+        stop = pause_stop()
+        common |= {"urgency": stop.urgency, "stop_reasons": (str(stop),), "stops": (stop,)}
+        return WeekPlan(safe_to_exercise=False, days=tuple(days), progression=adapted, **common)
+    now = profile.model_copy(update={"pain": course.pain})
     return WeekPlan(
         safe_to_exercise=True,
         days=tuple(days),
-        notes=(
-            *plan_notes(profile, week, days, fixed, core_emphasis(profile)),
-            *fewer_notes(profile, days, list(options)),
-        ),
+        notes=week_notes(now, week, days, course.level),
         progression=adapted,
-        advice=advice,
-        removed_families=(*removed, *dropped_notes(profile, dropped)),
+        advice=log_advice(course) + safety.advice,
+        removed_families=removed_notes(now, days, course.level),
         desk_breaks=desk_breaks_for(profile),
         **common,
     )
+
+
+def week_notes(now: Profile, week: int, days: list[Day], level: int) -> tuple:
+    """Why the week looks as it does; the flare-up routine says so first."""
+    options, _ = families_for(now)
+    fixed = every_session_families(now, options)
+    notes = plan_notes(now, week, days, fixed, core_emphasis(now))
+    if level == FLARE:
+        return (note("flare_routine"), *notes)
+    return (*notes, *fewer_notes(now, days, list(options)))
+
+
+def removed_notes(now: Profile, days: list[Day], level: int) -> tuple:
+    """Families left out for a condition, and (outside a flare-up routine, which is short on
+    purpose) families the time did not fit."""
+    options, removed = families_for(now)
+    if level == FLARE:
+        return removed
+    present = {p.category for d in days for p in d.exercises if not BY_ID[p.id].daily_for}
+    return (*removed, *dropped_notes(now, [f for f in options if f not in present]))

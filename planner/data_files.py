@@ -26,7 +26,8 @@ Family = Literal[
 ]
 FAMILIES: tuple[str, ...] = Family.__args__
 Position = Literal["supine", "prone", "side_lying", "quadruped", "seated", "standing"]
-Urgency = Literal["emergency", "soon"]
+Urgency = Literal["emergency", "urgent", "soon"]
+URGENCIES: tuple[str, ...] = Urgency.__args__  # most urgent first
 
 
 class _Strict(BaseModel):
@@ -92,11 +93,22 @@ class Catalogue(_Strict):
         return self
 
 
+class UrgencyLevel(_Strict):
+    headline: str
+    action: str
+
+
 class RedFlag(_Strict):
     label: str
     urgency: Urgency
     source: str
-    message: str
+    why: str = ""  # what the answer can mean, when the label alone does not say it
+    action: str | None = None  # when the urgency's own action needs more (who to call)
+
+
+class Fracture(RedFlag):
+    pointers: dict[Literal["older", "osteoporosis", "steroids"], str]
+    triggers: dict[Literal["severe_pain", "trauma"], str]
 
 
 class Condition(_Strict):
@@ -119,8 +131,11 @@ class Advice(_Strict):
 
 class SafetyRules(_Strict):
     advice: dict[str, Advice]
+    urgency: dict[Urgency, UrgencyLevel]
     red_flags: dict[str, RedFlag]
     trauma: RedFlag
+    fracture: Fracture
+    pause: RedFlag
     conditions: dict[str, Condition]
     older_adult: AgeRule
     floor_cannot: AgeRule

@@ -22,6 +22,8 @@ SHORT_EXERCISES_PER_SESSION = 4  # under 15 minutes offered
 GENTLE_EXERCISES_PER_SESSION = 3  # fewer again when pain is high
 FULL_SESSION_MINUTES = 15  # offered minutes from which a session holds the most exercises
 EXERCISE_MINUTES_MAX = 15  # trials used about 10-15 minutes of exercise a session (adherence)
+FLARE_EXERCISES_PER_SESSION = 2  # short sessions while a flare settles (nhs_inform)
+FLARE_WARM_UP = "short"  # a flare-up routine's warm-up (dose.toml), and no walk
 GENTLE_EXERCISE_MINUTES_MAX = 8  # high pain: shorter, gentler sessions (cochrane_bed_rest)
 FIRST_WEEK_FILL = 0.8  # week 1 uses about 80% of the exercise time; later weeks build on it
 SHORT_SESSION_SHARE = 0.8  # a session under this share of the time offered says why
@@ -89,3 +91,9 @@ STEP_UP_ADHERENCE = 0.80  # share of planned sessions done (partly counts half) 
 HOLD_ADHERENCE = 0.50  # below this the week is repeated as it was
 STATUS_CREDIT = {"done": 1.0, "partly": 0.5, "skipped": 0.0}
 BAD_WEEKS_BEFORE_CLINICIAN = 2  # two step-down weeks running: see a clinician (nhs_inform)
+
+# --- Escalation: fracture pointers (safety.py) ----------------------------------------------------
+FRACTURE_AGE = 70  # from this age new severe pain may be a spinal fracture (fracture_pointers)
+FRACTURE_SEVERE_PAIN = 7  # 7+/10 counts as severe (fracture_pointers)
+NEW_PAIN_MAX_WEEKS = LONG_EPISODE_WEEKS  # "new" pain: this episode under about 6 weeks; from
+# here on the long-episode advice applies instead (red_flags)

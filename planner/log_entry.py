@@ -1,4 +1,5 @@
-"""One entry of the session log: how a session went and the pain before and after (0-10)."""
+"""The session log: how each session went and the pain before and after (0-10), and reading a
+log given as dicts (a JSON file, the app's export), each entry counted in its date's week."""
 
 from datetime import date
 from typing import Any, Literal
@@ -7,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from planner import limits as lim
 from planner.clinic import is_single_line
-from planner.problems import InputError, allowed_values, plain_problems
+from planner.guidelines import MAX_WEEK
+from planner.problems import FieldProblem, InputError, allowed_values, plain_problems
 
 Status = Literal["done", "partly", "skipped"]
 
@@ -36,7 +38,10 @@ class LogEntry(BaseModel):
 
 
 class LogEntryError(InputError):
-    """A log entry that cannot be kept; `problems` names each field and what it allows."""
+    """Bad session-log input; `problems` name each field, by entry in a log ("log[2].week")."""
+
+
+LogError = LogEntryError  # the name the log readers use; one class for every log problem
 
 
 def allowed(field: str) -> str:
@@ -51,3 +56,56 @@ def parse_log_entry(data: dict[str, Any]) -> LogEntry:
     except ValidationError as exc:
         found = plain_problems(exc, allowed, LogEntry.model_fields, items=False, root="log entry")
         raise LogEntryError(found) from None
+
+
+def programme_week_of(day: date, start: date) -> int | None:
+    """The programme week a day falls in (week 1 is the first 7 days), None before the start or
+    past the last week."""
+    week = (day - start).days // 7 + 1
+    return week if 1 <= week <= MAX_WEEK else None
+
+
+def _entry(index: int, raw: Any, start: date | None) -> LogEntry:
+    """One entry of a log, its problems named "log[index].field"."""
+    if isinstance(raw, LogEntry):
+        return raw
+    if isinstance(raw, dict) and start is not None and "week" not in raw:
+        raw = {**raw, "week": 1}  # the week follows from the day (parse_log)
+    try:
+        return parse_log_entry(raw)
+    except LogEntryError as exc:
+        where = f"log[{index}]"
+        named = [
+            FieldProblem(where if p.field == "log entry" else f"{where}.{p.field}", p.message)
+            for p in exc.problems
+        ]
+        raise LogEntryError(named) from None
+
+
+def parse_log(entries: Any, start: date | None = None) -> list[LogEntry]:
+    """Validate a session log: LogEntry objects or JSON-shaped dicts (as in the app's export).
+
+    With a programme start, each entry counts in its date's programme week (whatever week was open
+    when it was saved), and entries dated before the start are left out. Raises LogEntryError
+    naming every bad entry's field, and any day logged twice.
+    """
+    if not isinstance(entries, list | tuple):
+        raise LogEntryError([FieldProblem(field="log", message="must be a list of log entries")])
+    problems, parsed, seen = [], [], {}
+    for index, raw in enumerate(entries):
+        try:
+            entry = _entry(index, raw, start)
+        except LogEntryError as exc:
+            problems += exc.problems
+            continue
+        if entry.day in seen:
+            message = f"{entry.day} is logged twice (also log[{seen[entry.day]}])"
+            problems.append(FieldProblem(field=f"log[{index}].day", message=message))
+        seen.setdefault(entry.day, index)
+        parsed.append(entry)
+    if problems:
+        raise LogEntryError(problems)
+    if start is None:
+        return parsed
+    dated = [(e, programme_week_of(e.day, start)) for e in parsed]
+    return [e if e.week == w else e.model_copy(update={"week": w}) for e, w in dated if w]

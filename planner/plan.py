@@ -122,10 +122,24 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Stop:
+    """One reason the plan does not go ahead: which answer, how urgent, what to do."""
+
+    id: str  # the red flag's id, "recent_trauma", "fracture_suspected" or "pain_not_settling"
+    label: str
+    urgency: str  # "emergency", "urgent" or "soon"
+    message: str
+
+    def __str__(self) -> str:
+        """The stop as one line of stop_reasons: 'label: message'."""
+        return f"{self.label}: {self.message}"
+
+
+@dataclass(frozen=True)
 class WeekPlan:
     safe_to_exercise: bool
     stop_reasons: tuple[str, ...]
-    urgency: str | None  # "emergency", "soon" or None
+    urgency: str | None  # "emergency", "urgent", "soon" or None
     risk: Risk
     week: int
     days: tuple[Day, ...]
@@ -139,6 +153,7 @@ class WeekPlan:
     progression: Note | None = None  # which log rule set this week's doses, when a log was given
     removed_families: tuple[Note, ...] = ()
     desk_breaks: tuple[DeskBreak, ...] = ()  # "every hour" movements for people who sit a lot
+    stops: tuple[Stop, ...] = ()  # stop_reasons with their ids and levels, most urgent first
     disclaimer: str = DISCLAIMER
 
     @property

@@ -25,6 +25,8 @@ from planner.problems import FieldProblem, InputError, allowed_values, plain_pro
 
 RED_FLAGS = (
     "limb_weakness",
+    "weakness_both_legs",
+    "sciatica_both_legs",
     "balance_problems",
     "limb_numbness",
     "bladder_bowel",
@@ -80,6 +82,9 @@ class Profile(BaseModel):
     pain: int = _within(lim.PAIN)
     pain_weeks: int = _within(lim.PAIN_WEEKS)
     first_episode: bool = Field(False, description="first-ever episode of back pain")
+    long_term_steroids: bool = Field(
+        False, description="takes steroid tablets (oral corticosteroids) long-term"
+    )
     recent_trauma: bool
     conditions: list[ConditionName]
     red_flags: list[RedFlag]

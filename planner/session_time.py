@@ -10,9 +10,9 @@ def is_gentle(profile: Profile) -> bool:
     return profile.pain >= g.HIGH_PAIN
 
 
-def warm_up_for(profile: Profile) -> tuple[WarmUp, ...]:
-    """2-5 minutes of light movement, longer when more time is offered."""
-    kind = next(k for lo, k in g.WARM_UP_BY_MINUTES if profile.minutes_per_day >= lo)
+def warm_up_for(profile: Profile, kind: str | None = None) -> tuple[WarmUp, ...]:
+    """2-5 minutes of light movement, longer when more time is offered (or the `kind` asked)."""
+    kind = kind or next(k for lo, k in g.WARM_UP_BY_MINUTES if profile.minutes_per_day >= lo)
     items = dose_data().warm_up[kind]
     return tuple(WarmUp(**item.model_dump()) for item in items)
 

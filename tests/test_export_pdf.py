@@ -127,14 +127,13 @@ def test_a_red_flag_plan_gets_a_see_a_doctor_sheet_without_exercises(profile_fac
 
 
 def test_a_soon_red_flag_asks_for_a_doctor_in_the_next_few_days(profile_factory):
-    """A red flag that is not an emergency has the 'see a doctor' title and the 'next few days'
-    urgency."""
-    data = plan_pdf(build_plan(profile_factory(red_flags=["fever"])))
+    """A red flag for the next few days has that title, and that urgency, and no emergency."""
+    data = plan_pdf(build_plan(profile_factory(red_flags=["night_pain"])))
     text = text_of(data)
-    assert text.startswith("See a doctor before you start exercising")
-    assert "See a doctor in the next few days, before you exercise" in text
+    assert text.startswith("See a doctor in the next few days, before you exercise")
+    assert "See a doctor within days, before you exercise." in text
     assert "emergency department" not in text
-    assert read(data).metadata.title == "See a doctor before you start exercising"
+    assert read(data).metadata.title == "See a doctor in the next few days, before you exercise"
 
 
 def test_an_emergency_sheet_is_titled_go_to_an_emergency_department_now(profile_factory):
@@ -142,6 +141,13 @@ def test_an_emergency_sheet_is_titled_go_to_an_emergency_department_now(profile_
     data = plan_pdf(build_plan(profile_factory(red_flags=["saddle_numbness"])))
     assert text_of(data).startswith("Go to an emergency department now")
     assert read(data).metadata.title == "Go to an emergency department now"
+
+
+def test_an_urgent_red_flag_asks_for_medical_help_today(profile_factory):
+    """Fever with back pain (possible infection) prints the same-day urgency."""
+    data = plan_pdf(build_plan(profile_factory(red_flags=["fever"])))
+    assert text_of(data).startswith("Get medical help today")
+    assert read(data).metadata.title == "Get medical help today"
 
 
 def test_every_red_flag_at_once_still_fits_one_page(profile_factory):

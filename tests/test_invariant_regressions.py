@@ -46,6 +46,12 @@ PROFILE_WEEKS = {
         make_profile(age=80, conditions=["osteoporosis"], pain=9, days_per_week=6),
         2,
     ),
+    "steroids-new-severe-pain": (make_profile(long_term_steroids=True, pain=7, pain_weeks=6), 1),
+    "older-after-a-fall-mild-pain": (make_profile(age=70, pain=2, recent_trauma=True), 1),
+    "both-weakness-answers": (
+        make_profile(red_flags=["limb_weakness", "weakness_both_legs", "fever"]),
+        1,
+    ),
     "fractional-answers": (
         make_profile(height_cm=171.35, weight_kg=64.2, sitting_hours=7.5, water_l=2.25),
         2,
@@ -83,6 +89,14 @@ LOGGED_WEEKS = {
     "every-session-hurts": (LARGEST, [(["done"] * 7, 5, 3)] * 4),
     "all-skipped-then-all-done": (EVERY_CONDITION, [(["skipped"] * 7, 2, 0), (["done"] * 7, 2, 0)]),
     "six-perfect-weeks": (SMALLEST | {"days_per_week": 7}, [(["done"] * 7, 1, -1)] * 6),
+    "flare-pause-then-settled": (
+        make_profile(days_per_week=4),
+        [(["done"] * 4, 8, 0), (["done"] * 4, 8, 1), (["skipped"] * 4, 3, 0), (["done"] * 4, 3, 0)],
+    ),
+    "gentle-start-outgrown": (
+        LARGEST | {"pain": 8, "pain_weeks": 1, "age": 40},
+        [(["done"] * 7, 6, 0), (["done"] * 7, 4, 0), (["done"] * 7, 2, 0), (["done"] * 7, 1, 0)],
+    ),
 }
 
 

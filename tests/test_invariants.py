@@ -19,8 +19,13 @@ from planner.profile import CONDITIONS, RED_FLAGS, parse_profile
 from tests.plan_checks import check_exercise_plan, check_sourced, check_stopped
 
 EXAMPLES = int(os.environ.get("BACKPLAN_EXAMPLES", "10000"))
-# The cauda equina signs need emergency care (clinical-facts.md), whatever else is ticked.
-EMERGENCY_FLAGS = {"bladder_bowel", "saddle_numbness"}
+# The levels of clinical-facts.md section 1, written out here apart from safety.toml: suspected
+# cauda equina or cord compromise is an emergency whatever else is ticked; then urgent; else soon.
+EMERGENCY_FLAGS = {
+    "bladder_bowel", "saddle_numbness", "weakness_both_legs", "sciatica_both_legs",
+    "balance_problems",
+}  # fmt: skip
+URGENT_FLAGS = {"fever", "cancer_history", "limb_weakness"}
 # Any letters, digits, punctuation, symbols and spaces, from any script (no control characters).
 NAME_CHARACTERS = st.characters(categories=["L", "M", "N", "P", "S", "Zs"])
 
@@ -53,6 +58,7 @@ answers = st.fixed_dictionaries(
         "pain": st.integers(0, 10),
         "pain_weeks": st.integers(0, 520),
         "first_episode": st.booleans(),
+        "long_term_steroids": st.booleans(),
         "recent_trauma": st.booleans(),
         "conditions": st.lists(st.sampled_from(CONDITIONS), unique=True),
         "red_flags": st.one_of(
@@ -78,14 +84,35 @@ def test_every_generated_profile_gets_a_safe_plan_or_a_stop(data, week):
     check_profile_week(data, week)
 
 
+def likely_fracture(data: dict) -> bool:
+    """A fracture pointer (70+, osteoporosis, long-term steroids) with new severe pain (7+/10,
+    6 weeks or less) or with a recent injury (Downie 2013; Finucane 2020)."""
+    pointer = data["age"] >= 70 or "osteoporosis" in data["conditions"]
+    pointer = pointer or data.get("long_term_steroids", False)
+    new_severe = data["pain"] >= 7 and data["pain_weeks"] <= 6
+    return pointer and (new_severe or data["recent_trauma"])
+
+
+def expected_urgency(data: dict) -> str | None:
+    """Emergency iff an emergency flag; else urgent iff an urgent flag or a likely fracture; else
+    soon iff any flag or an injury; else no stop."""
+    flags = set(data["red_flags"])
+    if flags & EMERGENCY_FLAGS:
+        return "emergency"
+    if flags & URGENT_FLAGS or likely_fracture(data):
+        return "urgent"
+    return "soon" if flags or data["recent_trauma"] else None
+
+
 def check_profile_week(data: dict, week: int) -> None:
     """The whole set of invariants for one profile and week (shared with the regressions)."""
     profile = parse_profile(data)
     plan = build_plan(profile, week)
-    if data["red_flags"] or data["recent_trauma"]:
+    urgency = expected_urgency(data)
+    if urgency:
         check_stopped(plan)
-        emergency = EMERGENCY_FLAGS & set(data["red_flags"])
-        assert plan.urgency == ("emergency" if emergency else "soon")
+        assert plan.urgency == urgency
+        assert {s.id for s in plan.stops} >= set(data["red_flags"])
     else:
         check_exercise_plan(plan, profile)
         if week > 1:
@@ -109,7 +136,7 @@ def made_up_log(weeks) -> list[LogEntry]:
     """Entries for weeks 1..n: statuses, a pain level and a change during sessions."""
     entries = []
     for week, (statuses, pain, change) in enumerate(weeks, start=1):
-        for i, status in enumerate(statuses):
+        for i, status in enumerate(statuses):  # the log's own week number, as the app saves it
             entries.append(
                 LogEntry(
                     day=date(2026, 1, 5) + timedelta(weeks=week - 1, days=i),
@@ -130,15 +157,52 @@ def test_any_log_keeps_the_plan_safe_and_rising_at_most_30_percent(data, weeks):
 
 
 def check_logged_weeks(data: dict, weeks) -> None:
+    """Each week from the log is safe; a week rises at most 30% (a return from a flare-up or pause
+    to levels already done excepted); a note that claims a change matches a real change."""
     profile = parse_profile(data)
     log = made_up_log(weeks)
     previous = None
     for week in range(1, len(weeks) + 2):
         plan = build_plan(profile, week, log=log)
-        check_exercise_plan(plan, profile)
+        if expected_urgency(data):  # a likely fracture stops every week, whatever the log says
+            check_stopped(plan)
+            assert plan.urgency == expected_urgency(data)
+            continue
+        check_logged_plan(plan, profile)
         check_sourced(plan)
         if previous is not None:
             assert plan.progression, "a plan made from a log says which rule set its doses"
-            assert plan.volume <= previous * 1.30
-        previous = plan.volume
+            if not is_flare_or_pause(previous):
+                assert plan.volume <= previous.volume * 1.30
+            if plan.progression.id in CLAIMS_A_CHANGE:
+                assert sessions(plan) != sessions(previous), plan.progression.text
+        previous = plan
     assert build_plan(profile, len(weeks) + 1, log=log) == plan
+
+
+CLAIMS_A_CHANGE = {
+    "step_up", "step_down_pain_rise", "step_down_sessions_hurt", "flare_pain_high",
+    "flare_pain_rising", "pause_pain", "pause_over", "pain_eased",
+}  # fmt: skip
+
+
+def sessions(plan) -> tuple:
+    """Each day's exercises and walk: a longer walk is a step up too (walkback)."""
+    return tuple((day.exercises, day.walk_min) for day in plan.days)
+
+
+def is_flare_or_pause(plan) -> bool:
+    return not plan.safe_to_exercise or any(n.id == "flare_routine" for n in plan.notes)
+
+
+def check_logged_plan(plan, profile) -> None:
+    """A pause is a stop; a flare-up routine has the easiest, fewest exercises; else a full plan."""
+    if not plan.safe_to_exercise:
+        check_stopped(plan)
+        assert [s.id for s in plan.stops] == ["pain_not_settling"] and plan.urgency == "soon"
+    elif is_flare_or_pause(plan):
+        check_exercise_plan(plan, profile, every_family=False)
+        assert max(len(d.exercises) for d in plan.days) <= 2
+        assert "physiotherapist or doctor now" in plan.advice[0]
+    else:
+        check_exercise_plan(plan, profile)

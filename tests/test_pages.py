@@ -242,7 +242,7 @@ def test_a_red_flag_profile_sees_no_exercises_on_the_plan_page():
     """With a red flag the plan page shows only the stop screen and the doctor's note."""
     at = open_page("plan", make_profile(red_flags=["fever"]))
     text = shown(at)
-    assert at.error[0].value.startswith("### See a doctor in the next few days")
+    assert at.error[0].value.startswith("### Get medical help today")  # fever: urgent
     assert not any(e.name in text for e in catalogue().exercise)
     assert not at.table
     assert [button.key for button in at.download_button] == ["download_pdf"]

@@ -39,6 +39,7 @@ def test_the_base_profile_is_valid():
         ("pain", -1, "from 0 to 10"),
         ("pain_weeks", 521, "from 0 to 520"),
         ("recent_trauma", "perhaps", "true or false"),
+        ("long_term_steroids", "often", "true or false"),
         ("conditions", ["diabetes"], "osteoporosis"),
         ("red_flags", ["headache"], "bladder_bowel"),
         ("conditions", "osteoporosis", "a list of"),
@@ -111,3 +112,14 @@ def test_every_field_describes_what_it_allows():
     assert allowed("age") == "a whole number from 18 to 110"
     assert allowed("conditions").endswith(", ".join(CONDITIONS))
     assert allowed("red_flags").endswith(", ".join(RED_FLAGS))
+
+
+def test_long_term_steroids_default_to_no_so_saved_profiles_still_load():
+    assert parse_profile(make_profile()).long_term_steroids is False
+    assert parse_profile(make_profile(long_term_steroids=True)).long_term_steroids is True
+
+
+def test_both_weakness_answers_can_be_given_together():
+    """The split question: new weakness in one limb, and weakness in both legs or getting worse."""
+    flags = ["limb_weakness", "weakness_both_legs"]
+    assert parse_profile(make_profile(red_flags=flags)).red_flags == flags

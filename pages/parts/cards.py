@@ -15,7 +15,8 @@ from planner.plan import Prescription, Risk
 
 def stop_screen(plan: WeekPlan) -> None:
     """The screen for a plan that must not go ahead: how urgent, and why. No exercises."""
-    st.error(f"### {TEXTS['urgency'][plan.urgency]}\nPlease do not start these exercises yet.")
+    headline = safety_rules().urgency[plan.urgency].headline
+    st.error(f"### {headline}\nPlease do not start these exercises yet.")
     for reason in plan.stop_reasons:
         st.error(reason)
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m planner plan PROFILE.json [--week N] [--format ...] [-o FILE]`,
+"""Command line: `python -m planner plan PROFILE.json [--week N] [--log LOG.json] [-o FILE]`,
 `python -m planner batch PEOPLE.csv --out DIR [--weeks 1-4]` and `python -m planner template`.
 
 Bad input exits with status 2 and a message naming the field; no traceback, no partial file.
@@ -13,8 +13,10 @@ from planner.builder import build_plan
 from planner.cli.common import clinic_header, clinic_options, fail, session_time
 from planner.clinic import ClinicError
 from planner.files.atomic import write_atomically
+from planner.files.log_files import load_log
 from planner.files.profile_files import load_profile
 from planner.guidelines import MAX_WEEK
+from planner.log_entry import LogEntryError
 from planner.plan import WeekPlan
 from planner.profile import ProfileError
 
@@ -58,6 +60,9 @@ def make_parser() -> argparse.ArgumentParser:
         "--time", type=session_time, default=time(18, 0), help="session time for ICS (18:00)"
     )
     plan.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    plan.add_argument(
+        "--log", type=Path, help="a session log (.json list of entries) the plan adapts to"
+    )
     clinic_options(plan)
     from planner.cli.batch_command import add_batch_commands
 
@@ -71,13 +76,18 @@ def run_plan(args: argparse.Namespace) -> int:
     except ProfileError as exc:
         details = "\n".join(f"  {p}" for p in exc.problems)
         return fail(f"{args.profile} has a problem:\n{details}")
+    try:
+        log = None if args.log is None else load_log(args.log, profile.start_date)
+    except LogEntryError as exc:
+        details = "\n".join(f"  {p}" for p in exc.problems)
+        return fail(f"{args.log} has a problem:\n{details}")
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
         return fail("a PDF needs -o FILE (or redirect standard output to a file)")
     try:
         clinic = clinic_header(args) if args.format == "pdf" else None
     except ClinicError as exc:
         return fail(str(exc))
-    plan = build_plan(profile, week=args.week)
+    plan = build_plan(profile, week=args.week, log=log)
     today = profile.start_date or date.today()
     data = _render(plan, args.format, args.paper, args.time, today, clinic)
     if args.output is None:

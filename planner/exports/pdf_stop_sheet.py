@@ -4,18 +4,10 @@ fits. Pure, like the weekly sheet.
 """
 
 from planner.clinic import ClinicHeader
+from planner.data_files import safety_rules
 from planner.exports import pdf_style as s
 from planner.plan import WeekPlan
 
-# The sheet's title and its call to action, by the plan's urgency.
-TITLES = {
-    "emergency": "Go to an emergency department now",
-    "soon": "See a doctor before you start exercising",
-}
-URGENCY = {
-    "emergency": "Go to an emergency department now",
-    "soon": "See a doctor in the next few days, before you exercise",
-}
 INTRO = "Your answers show a warning sign, so BackPlan has made no exercise plan for you."
 AFTER_STOP = (
     "Do not start the exercises until a doctor has checked you. Show this sheet to the doctor. "
@@ -32,7 +24,7 @@ def stop_document(plan: WeekPlan, paper: str, clinic: ClinicHeader | None) -> di
 
 def stop_title(plan: WeekPlan) -> str:
     """The title that matches the plan's urgency (a red flag without one counts as 'soon')."""
-    return TITLES.get(plan.urgency or "soon", TITLES["soon"])
+    return safety_rules().urgency[plan.urgency or "soon"].headline
 
 
 def stop_page(plan: WeekPlan) -> dict:
@@ -48,7 +40,7 @@ def stop_page(plan: WeekPlan) -> dict:
         "right": s.date_range(plan),
         "name": s.one_line(plan.name or ""),
         "intro": INTRO,
-        "urgency": URGENCY.get(plan.urgency or "soon", URGENCY["soon"]),
+        "urgency": safety_rules().urgency[plan.urgency or "soon"].action,
         "after": AFTER_STOP,
         "reasons": reasons,
     }

@@ -1,0 +1,124 @@
+"""The weeks a person's plan can be at: the dose path (week 1, then one step up a week to the
+maintenance level, and below week 1 every exercise a rung further down) and the flare-up routine.
+
+Levels index the path (adaptation.py walks them from the log); week 1 is at START_LEVEL, so the
+same level means the same place on the path whatever the pain. Pure and deterministic.
+"""
+
+from functools import cache, lru_cache
+
+from planner import guidelines as g
+from planner.data_files import Exercise, catalogue
+from planner.dosing import is_older, start_rung
+from planner.overload import Week, fill, fit, step_down, step_up
+from planner.profile import Profile
+from planner.schedule import exercises_per_session, families_per_session
+from planner.selection import daily_extras, families_for, safe_exercises
+from planner.session_time import exercise_budget_s, is_gentle
+
+Options = dict[str, list[Exercise]]
+
+
+@cache
+def start_level() -> int:
+    """Week 1's level: room below it for every exercise to step down to its bottom rung."""
+    return max(ladder.first_week_top for ladder in catalogue().ladders.values())
+
+
+def core_emphasis(profile: Profile) -> str | None:
+    """Why core work goes in every session (weak abdominals, heavy lifting), or None."""
+    reasons = []
+    if profile.core_strength == "weak":
+        reasons.append("you described your core muscles as weak")
+    if profile.lifting == "often":
+        reasons.append("you often lift heavy things")
+    return " and ".join(reasons) or None
+
+
+def needs_balance_work(profile: Profile) -> bool:
+    """Older adults and people with osteoporosis: strength and balance 3+ days a week."""
+    return is_older(profile) or "osteoporosis" in profile.conditions
+
+
+def every_session_families(profile: Profile, options: Options) -> list[str]:
+    fixed = ["core"] if core_emphasis(profile) else []
+    fixed += ["strength_balance"] if needs_balance_work(profile) else []
+    return [f for f in fixed if f in options]
+
+
+def usual_exercises(profile: Profile) -> int:
+    if is_gentle(profile):
+        return g.GENTLE_EXERCISES_PER_SESSION
+    if profile.minutes_per_day >= g.FULL_SESSION_MINUTES:
+        return g.MAX_EXERCISES_PER_SESSION
+    return g.SHORT_EXERCISES_PER_SESSION
+
+
+def deal(options: Options, layout: list[list[str]], extras: list[Exercise], rung: int) -> Week:
+    """Each session's families as exercises at `rung`, variants in rotation, extras on top."""
+    seen = dict.fromkeys(options, 0)
+    sessions = []
+    for families in layout:
+        slots = []
+        for family in families:
+            pool = options[family][: g.VARIANTS_IN_ROTATION.get(family, 1)]
+            slots.append((pool[seen[family] % len(pool)], rung))
+            seen[family] += 1
+        sessions.append((*slots, *((e, rung) for e in extras)))
+    return tuple(sessions)
+
+
+def first_week(profile: Profile, options: Options) -> Week:
+    """Week 1: each session's families (variants in rotation) and daily extras at the start
+    rung, fitted to the time; then filled to about 80% of it unless pain is high."""
+    extras = daily_extras(profile)
+    fixed = every_session_families(profile, options)
+    per_session = exercises_per_session(
+        profile.days_per_week, len(options), len(fixed), usual_exercises(profile), len(extras)
+    )
+    layout = families_per_session(list(options), profile.days_per_week, per_session, fixed)
+    budget = exercise_budget_s(profile)
+    week = deal(options, layout, extras, start_rung(profile))
+    week = tuple(fit(s, profile, budget, frozenset(fixed)) for s in week)
+    if is_gentle(profile):
+        return week
+    return fill(week, profile, int(budget * g.FIRST_WEEK_FILL))
+
+
+def flare_week(profile: Profile) -> Week:
+    """The flare-up routine: the easiest variants, two exercises a session, the lowest doses."""
+    options, _ = families_for(profile)
+    easiest = {f: sorted(found, key=lambda e: e.level) for f, found in options.items()}
+    layout = families_per_session(
+        list(easiest), profile.days_per_week, min(g.FLARE_EXERCISES_PER_SESSION, len(easiest)), []
+    )
+    week = deal(easiest, layout, [], 0)
+    return tuple(fit(s, profile, exercise_budget_s(profile), frozenset()) for s in week)
+
+
+@lru_cache(maxsize=256)
+def dose_path(profile_json: str) -> tuple[Week, ...]:
+    """Every level's doses, lowest first: week 1 stepped down to the bottom rungs, week 1 at
+    START_LEVEL, then each week assumed to go well up to the maintenance level (cached: every
+    page, export and log walk asks for the same person's weeks)."""
+    profile = Profile.model_validate_json(profile_json)
+    options, _ = families_for(profile)
+    budget = exercise_budget_s(profile)
+    safe_ids = frozenset(e.id for e in safe_exercises(profile))
+    path = [first_week(profile, options)]
+    for _ in range(start_level()):
+        path.insert(0, step_down(path[0]))
+    for _ in range(g.PROGRESSION_WEEKS - 1):
+        path.append(step_up(path[-1], profile, budget, safe_ids))
+    return tuple(path)
+
+
+def doses_at(profile: Profile, level: int) -> Week:
+    """The doses at a level of the path (clamped to it)."""
+    path = dose_path(profile.model_dump_json())
+    return path[max(0, min(level, len(path) - 1))]
+
+
+def top_level() -> int:
+    """The maintenance level: the path's last."""
+    return start_level() + g.PROGRESSION_WEEKS - 1
