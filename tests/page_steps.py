@@ -61,6 +61,15 @@ def shown(at: AppTest) -> str:
     return "\n".join(str(e.value) for kind in (*TEXT_KINDS, "success") for e in at.get(kind))
 
 
+WIDGET_KINDS = ("button", "form_submit_button", "checkbox", "number_input", "radio", "slider")
+WIDGET_KINDS += ("text_input", "date_input", "selectbox", "toggle", "text_area")
+
+
+def keys_shown(at: AppTest) -> set[str]:
+    """The keys of every widget on the page."""
+    return {w.key for kind in WIDGET_KINDS for w in getattr(at, kind) if w.key}
+
+
 def is_safety_answer(key: str) -> bool:
     """A widget of the profile page's step 1 (the warning signs)."""
     return key == state.TRAUMA or key.startswith(state.RED_FLAG.format(""))
