@@ -74,6 +74,10 @@ def check_warning_signs(page, red_flag: str | None = None) -> None:
     if red_flag:
         page.get_by_text(red_flag, exact=True).click()
     page.get_by_role("button", name="Check my answers").click()
+    if red_flag:  # its advice, else step 2's first question
+        page.locator("[data-testid='stAlertContentError']").first.wait_for()
+    else:
+        page.get_by_label(NAME_LABEL, exact=True).wait_for()
     wait_for_app(page)
 
 
