@@ -50,6 +50,8 @@ async def fill_profile(page, name: str) -> None:
     twin of that helper (Playwright's sync and async pages cannot share code)."""
     if await page.get_by_text("The saved answers of").count():  # not a blank form: see seed()
         raise AssertionError("the profile form shows someone else's answers")
+    await page.get_by_role("button", name="Check my answers").click()  # step 1: no warning sign
+    await page.get_by_label(NAME_LABEL, exact=True).wait_for()
     for label, value in (PROFILE | {NAME_LABEL: name}).items():
         await page.get_by_label(label, exact=True).fill(value)
     for group, option in CHOICES.items():

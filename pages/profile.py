@@ -1,5 +1,7 @@
-"""Safety check and profile: one form, red flags first; on success the profile is saved to the
-store as the current person (a new person, or the current one's answers replaced).
+"""Safety check and profile, in two steps. Step 1 asks only the warning signs: any of them gives
+its advice at once (how urgently, what to do), whatever else is blank, and nothing more is asked.
+Only a clear step 1 leads on to step 2, the profile, which is saved to the store as the current
+person (a new person, or the current one's answers replaced).
 
 Each answer's widget key is its profile field's name (name, age, height_cm ...); the red flags,
 conditions, units, submit and "someone else" keys are named in pages/parts/state.py.
@@ -16,6 +18,7 @@ from planner import Profile, ProfileError, build_plan, limits, parse_profile
 from planner.data_files import safety_rules
 from planner.plan import DISCLAIMER
 from planner.profile import CONDITIONS, RED_FLAGS, FieldProblem, allowed
+from planner.safety import Screen, screen_warning_signs
 from storage import Person, Store, StoreError
 
 LABELS: dict[str, str] = TEXTS["profile"]["labels"] | {"recent_trauma": safety_rules().trauma.label}
@@ -24,6 +27,8 @@ EMPTY = ("age", "sex", "height_cm", "weight_kg", "height_in", "weight_lb", "sitt
 EMPTY += ("active_days", "lifting", "posture", "core_strength", "water_l", "pain_weeks")
 START: dict[str, Any] = dict.fromkeys(EMPTY) | {"name": "", "stress": 5, "pain": 5}
 START |= {"first_episode": False, "recent_trauma": False, "days_per_week": 3, "minutes_per_day": 15}
+START |= {"long_term_steroids": False, "floor": "easy", "screen_work": False}
+FLOOR = ("easy", "hard", "cannot")
 UNIT_FIELDS = {"metric": ("height_cm", "weight_kg"), "imperial": ("height_in", "weight_lb")}
 PAIRS = {"height_cm": "height_in", "weight_kg": "weight_lb"}  # the planner names the metric field
 FORM_KEYS = {*START, state.UNITS, "start_date", *(state.RED_FLAG.format(f) for f in RED_FLAGS)}
@@ -47,10 +52,9 @@ def prefill(saved: Profile | None) -> None:
 
 
 def radio(field: str, options: tuple[str, ...], **extra: Any) -> str | None:
-    """A horizontal radio with capitalised options; starts unanswered for a new profile."""
-    return st.radio(
-        LABELS[field], options, key=field, horizontal=True, format_func=str.capitalize, **extra
-    )
+    """A horizontal radio (options capitalised unless told); starts unanswered for a new profile."""
+    extra.setdefault("format_func", str.capitalize)
+    return st.radio(LABELS[field], options, key=field, horizontal=True, **extra)
 
 
 def slider(field: str, step: int = 1) -> int:
@@ -66,21 +70,33 @@ def number(field: str, step: float, whole: bool = False) -> float | None:
     return st.number_input(LABELS[field], min_value=0.0, step=step, format="%.1f", key=field)
 
 
-def ask(units: str) -> dict[str, Any]:
-    """The form's widgets, red flags first; returns the answers as a profile dict."""
+def warning_signs() -> tuple[list[str], bool]:
+    """Step 1, the safety check: every warning sign and a recent fall, as boxes to tick."""
     rules = safety_rules()
-    st.subheader("1. Warning signs")
-    st.markdown(
-        "A few symptoms with back pain need a doctor before any exercise. "
-        "Tick any that you have now:"
-    )
     flags = [
         f for f in RED_FLAGS if st.checkbox(rules.red_flags[f].label, key=state.RED_FLAG.format(f))
     ]
-    answers: dict[str, Any] = {"red_flags": flags}
-    answers["recent_trauma"] = st.checkbox(LABELS["recent_trauma"], key="recent_trauma")
+    return flags, st.checkbox(LABELS["recent_trauma"], key=state.TRAUMA)
 
-    st.subheader("2. About you")
+
+def ticked_warning_signs() -> tuple[list[str], bool]:
+    """The step-1 answers as they stand (the boxes keep their values across reruns)."""
+    flags = [f for f in RED_FLAGS if st.session_state.get(state.RED_FLAG.format(f))]
+    return flags, bool(st.session_state.get(state.TRAUMA))
+
+
+def show_stop(screen: Screen) -> None:
+    """A warning sign's advice, first on the screen: how urgently, what to do, and why."""
+    st.error(f"### {screen.headline}\nPlease do not start exercises for your back yet.")
+    for stop in screen.stops:
+        st.error(f"**{stop.label}**: {stop.message}")
+
+
+def ask(units: str) -> dict[str, Any]:
+    """Step 2, the profile's widgets; returns the answers as a profile dict."""
+    rules = safety_rules()
+    answers: dict[str, Any] = {}
+    st.subheader("About you")
     answers["name"] = st.text_input(LABELS["name"], key="name", max_chars=limits.NAME.most)
     answers["age"] = number("age", 1, whole=True)
     answers["sex"] = radio("sex", ("female", "male", "other"))
@@ -95,10 +111,13 @@ def ask(units: str) -> dict[str, Any]:
     answers["water_l"] = number("water_l", 0.1)
     answers["stress"] = slider("stress")
 
-    st.subheader("3. Your back pain")
+    st.subheader("Your back pain")
     answers["pain"] = slider("pain")
     answers["pain_weeks"] = number("pain_weeks", 1, whole=True)
     answers["first_episode"] = st.checkbox(LABELS["first_episode"], key="first_episode")
+    answers["long_term_steroids"] = st.checkbox(
+        LABELS["long_term_steroids"], key="long_term_steroids", help=HELP["long_term_steroids"]
+    )
     st.markdown("Do you have any of these? Some exercises are changed or left out for them.")
     answers["conditions"] = [
         c
@@ -106,7 +125,10 @@ def ask(units: str) -> dict[str, Any]:
         if st.checkbox(rules.conditions[c].label, key=state.CONDITION.format(c))
     ]
 
-    st.subheader("4. Your time")
+    answers["floor"] = radio("floor", FLOOR, format_func=TEXTS["profile"]["floor"].get)
+    answers["screen_work"] = st.checkbox(LABELS["screen_work"], key="screen_work")
+
+    st.subheader("Your time")
     answers["days_per_week"] = slider("days_per_week")
     answers["minutes_per_day"] = slider("minutes_per_day", step=5)
     answers["start_date"] = st.date_input(LABELS["start_date"], key="start_date")
@@ -151,7 +173,7 @@ def save(store: Store, profile: Profile, person: Person | None) -> bool:
 
 def blank_form() -> None:
     """Start an empty form for someone not saved yet (a button's callback)."""
-    for key in FORM_KEYS:
+    for key in (*FORM_KEYS, state.SAFETY_CLEAR):
         st.session_state.pop(key, None)
     current.forget()
     st.session_state[state.NEW_PERSON] = True
@@ -216,6 +238,31 @@ elif several:
     )
 saved = current.plan_profile(person) if person else None
 prefill(saved)
+st.subheader("Step 1: warning signs")
+st.markdown(TEXTS["profile"]["safety_intro"])
+with st.form(state.SAFETY_FORM, enter_to_submit=False):
+    warning_signs()
+    checked = st.form_submit_button("Check my answers", key=state.SAFETY_CHECK, type="primary")
+flags, trauma = ticked_warning_signs()
+screen = screen_warning_signs(flags, trauma)
+if checked or saved is not None:  # a saved person's answers were checked when they were saved
+    st.session_state[state.SAFETY_CLEAR] = screen.safe_to_exercise
+if not screen.safe_to_exercise and (checked or saved is not None):
+    show_stop(screen)
+    if checked and saved is not None:  # every page of this person now says so too
+        changed = saved.model_copy(update={"red_flags": flags, "recent_trauma": trauma})
+        try:
+            store.save_person(changed, programme_start=person.programme_start, person_id=person.id)
+        except StoreError as error:
+            current.store_error(error)
+    st.caption(DISCLAIMER)
+    st.stop()
+if not st.session_state.get(state.SAFETY_CLEAR):
+    st.info(TEXTS["profile"]["safety_first"])
+    st.caption(DISCLAIMER)
+    st.stop()
+
+st.subheader("Step 2: about you and your back")
 units = st.radio(
     "Units for height and weight",
     ("metric", "imperial"),
@@ -224,7 +271,7 @@ units = st.radio(
     format_func=TEXTS["profile"]["units"].get,
 )
 with st.form(state.PROFILE_FORM, enter_to_submit=False):
-    answers = ask(units)
+    answers = ask(units) | {"red_flags": flags, "recent_trauma": trauma}
     submitted = st.form_submit_button("Save and check", key=state.SUBMIT, type="primary")
 
 if submitted:

@@ -69,15 +69,28 @@ def go(page, title: str) -> None:
     assert page.locator(EXCEPTION).count() == 0, page.inner_text("body")
 
 
+def check_warning_signs(page, red_flag: str | None = None) -> None:
+    """Step 1 of the profile page: tick `red_flag` if given, and press Check my answers."""
+    if red_flag:
+        page.get_by_text(red_flag, exact=True).click()
+    page.get_by_role("button", name="Check my answers").click()
+    if red_flag:  # its advice, else step 2's first question
+        page.locator("[data-testid='stAlertContentError']").first.wait_for()
+    else:
+        page.get_by_label(NAME_LABEL, exact=True).wait_for()
+    wait_for_app(page)
+
+
 def fill_profile(page, red_flag: str | None = None, answers: dict | None = None) -> None:
-    """Fill the profile form with PROFILE and CHOICES (`answers` changes some boxes), tick
-    `red_flag` if given, and save."""
+    """Pass step 1 (ticking `red_flag` if given: then its advice is the end), then fill the
+    profile with PROFILE and CHOICES (`answers` changes some boxes) and save."""
+    check_warning_signs(page, red_flag)
+    if red_flag:
+        return
     for label, value in (PROFILE | (answers or {})).items():
         page.get_by_label(label, exact=True).fill(value)
     for group, option in CHOICES.items():
         choose(page, group, option)
-    if red_flag:
-        page.get_by_text(red_flag, exact=True).click()
     page.get_by_role("button", name="Save and check").click()
     page.get_by_text("Your answers are saved", exact=False).or_(
         page.locator("[data-testid='stAlertContentError']")

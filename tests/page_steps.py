@@ -61,10 +61,45 @@ def shown(at: AppTest) -> str:
     return "\n".join(str(e.value) for kind in (*TEXT_KINDS, "success") for e in at.get(kind))
 
 
-def submit(at: AppTest, **answers) -> AppTest:
-    """Fill the profile form by widget key and press Save and check."""
+WIDGET_KINDS = ("button", "form_submit_button", "checkbox", "number_input", "radio", "slider")
+WIDGET_KINDS += ("text_input", "date_input", "selectbox", "toggle", "text_area")
+
+
+def keys_shown(at: AppTest) -> set[str]:
+    """The keys of every widget on the page."""
+    return {w.key for kind in WIDGET_KINDS for w in getattr(at, kind) if w.key}
+
+
+def is_safety_answer(key: str) -> bool:
+    """A widget of the profile page's step 1 (the warning signs)."""
+    return key == state.TRAUMA or key.startswith(state.RED_FLAG.format(""))
+
+
+def check_warning_signs(at: AppTest, **answers) -> AppTest:
+    """Step 1 of the profile page: tick the warning-sign boxes given by key, press Check."""
     for key, value in answers.items():
         at.get_by_key(key).set_value(value)
+    at.form_submit_button(key=state.SAFETY_CHECK).click().run()
+    assert not at.exception
+    return at
+
+
+def safety_cleared(at: AppTest) -> bool:
+    """Whether step 1 was checked with no warning sign, so step 2 (the profile) shows."""
+    return state.SAFETY_CLEAR in at.session_state and bool(at.session_state[state.SAFETY_CLEAR])
+
+
+def submit(at: AppTest, **answers) -> AppTest:
+    """Answer step 1 (the warning signs among `answers`) and, when it is clear, fill the
+    profile by widget key and press Save and check."""
+    safety = {k: v for k, v in answers.items() if is_safety_answer(k)}
+    if safety or not safety_cleared(at):
+        check_warning_signs(at, **safety)
+    if not safety_cleared(at):
+        return at  # a warning sign: its advice is the end of the page
+    for key, value in answers.items():
+        if not is_safety_answer(key):
+            at.get_by_key(key).set_value(value)
     at.form_submit_button(key=state.SUBMIT).click().run()
     assert not at.exception
     return at

@@ -22,6 +22,7 @@ from tests.app_server import ROOT, wait_for_app
 from tests.browser_steps import (
     NAME_LABEL,
     PAGE_TITLES,
+    check_warning_signs,
     fill_profile,
     go,
     log_today,
@@ -220,8 +221,12 @@ def test_the_batch_page_with_an_uploaded_spreadsheet_is_accessible(app_url, page
 @pytest.mark.browser
 def test_every_form_field_has_an_accessible_name(app_url, page):
     """Every input, select, text area, combobox, slider, radio and checkbox (and radio group) of
-    the profile form and of the plan page's session log has a non-empty accessible name."""
+    the profile form (its warning-sign step, then the whole form) and of the plan page's session
+    log has a non-empty accessible name."""
     blank_profile(page, app_url)
+    first = field_names(page, page.locator("[data-testid=stMain]"))
+    assert len(first) >= 12 and all(f["name"] for f in first), first  # the warning signs
+    check_warning_signs(page)
     fields = field_names(page, page.locator("[data-testid=stMain]"))
     assert len(fields) >= 40, fields  # every question of the form, so the check is not vacuous
     unnamed = [f for f in fields if not f["name"]]

@@ -20,7 +20,7 @@ from storage.transfer import export_all, import_all, read_export_file
 from tests.conftest import make_profile
 from tests.hostile_cases import Case, params, write_input
 from tests.hostile_cases_app import ANSWERS, FORM_CASES, IMPERIAL, IMPORT_CASES, NOW, START
-from tests.page_steps import run
+from tests.page_steps import check_warning_signs, run
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def saved(store) -> list:
 
 def fill_in(case: Case) -> AppTest:
     """The profile form for someone new, filled in with the case's answers and submitted."""
-    at = run("profile")
+    at = check_warning_signs(run("profile"))
     answers = ANSWERS
     if "imperial" in case.args:
         at.radio(key=state.UNITS).set_value("imperial").run()

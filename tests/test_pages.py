@@ -13,9 +13,20 @@ from pages.parts.text import TEXTS
 from planner import build_plan, parse_profile
 from planner.data_files import FAMILIES, catalogue, exercises_by_id, safety_rules
 from planner.log_entry import LogEntry
+from planner.safety import screen_warning_signs
 from storage import open_store
 from tests.conftest import make_profile
-from tests.page_steps import ANSWERS, ANSWERS_START, open_day, run, save_person, shown, submit
+from tests.page_steps import (
+    ANSWERS,
+    ANSWERS_START,
+    check_warning_signs,
+    keys_shown,
+    open_day,
+    run,
+    save_person,
+    shown,
+    submit,
+)
 
 START = ANSWERS_START
 TODAY = START
@@ -96,7 +107,7 @@ def test_a_valid_profile_is_saved_and_leads_to_the_plan():
 
 def test_a_bad_value_names_its_field_keeps_the_answers_and_saves_nothing():
     """An imperial height out of range gets a message naming the field; the typed values stay."""
-    at = open_page("profile")
+    at = check_warning_signs(open_page("profile"))
     at.radio(key="units").set_value("imperial").run()
     metric = {"height_cm", "weight_kg"}
     answers = {k: v for k, v in ANSWERS.items() if k not in metric}
@@ -122,18 +133,49 @@ def test_an_empty_form_asks_for_each_required_answer():
     ("answer", "headline"),
     [
         ({"red_flags_bladder_bowel": True}, "Go to an emergency department now"),
+        ({"red_flags_weakness_both_legs": True}, "Go to an emergency department now"),
+        ({"red_flags_fever": True}, "Get medical help today"),
+        ({"red_flags_cancer_history": True}, "Get medical help today"),
+        ({"red_flags_night_pain": True}, "See a doctor in the next few days, before you exercise"),
         ({"recent_trauma": True}, "See a doctor in the next few days, before you exercise"),
     ],
 )
-def test_a_red_flag_or_recent_fall_shows_the_stop_screen_and_no_way_to_exercises(answer, headline):
-    """A stopping answer is saved, then shown with its urgency and reasons and no plan link."""
-    at = submit(open_page("profile"), **ANSWERS, **answer)
-    plan = build_plan(saved_profiles()[0])
+def test_ticking_only_a_warning_sign_gives_its_advice_at_once(answer, headline):
+    """Step 1 alone, nothing else filled in: the advice with its urgency is the first thing after
+    the button, with each reason; no profile questions, no "is required" list, no plan link."""
+    at = check_warning_signs(open_page("profile"), **answer)
     errors = [e.value for e in at.error]
     assert errors[0].startswith(f"### {headline}\n")
-    assert errors[1:] == list(plan.stop_reasons)
-    assert not at.success
+    screen = screen_warning_signs(
+        [k.removeprefix("red_flags_") for k in answer if k != "recent_trauma"],
+        "recent_trauma" in answer,
+    )
+    assert errors[1:] == [f"**{s.label}**: {s.message}" for s in screen.stops]
+    assert "is required" not in "\n".join(errors)
+    assert state.SUBMIT not in keys_shown(at) and "age" not in keys_shown(at)
     assert "See your weekly plan" not in [link.value for link in at.page_link]
+    assert saved_profiles() == []
+
+
+def test_the_profile_questions_wait_for_a_clear_safety_check():
+    """Before step 1 is checked only the warning signs are asked; a clear check opens step 2."""
+    at = open_page("profile")
+    assert state.SUBMIT not in keys_shown(at) and "age" not in keys_shown(at)
+    at = check_warning_signs(at)
+    assert {state.SUBMIT, "age", "floor", "screen_work", "long_term_steroids"} <= keys_shown(at)
+    assert not at.error
+
+
+def test_a_saved_person_who_ticks_a_warning_sign_is_stopped_on_every_page():
+    """A saved person's new warning sign is saved with their answers: the plan page then shows
+    the stop, not exercises."""
+    at = submit(open_page("profile"), **ANSWERS)
+    assert at.success
+    at = check_warning_signs(at, red_flags_saddle_numbness=True)
+    assert at.error[0].value.startswith("### Go to an emergency department now")
+    assert saved_profiles()[0].red_flags == ["saddle_numbness"]
+    at.switch_page("pages/plan.py").run()
+    assert at.error[0].value.startswith("### Go to an emergency department now")
 
 
 def test_the_profile_page_fills_in_the_saved_answers():

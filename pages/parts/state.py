@@ -41,6 +41,10 @@ LOG_STATUS, LOG_BEFORE, LOG_AFTER, LOG_NOTE, LOG_SAVE = (
 # --- Safety check and profile (pages/profile.py); each answer's widget key is its field name ------
 UNITS = "units"  # metric or imperial, outside the form
 PROFILE_FORM = "profile_form"  # the form
+SAFETY_FORM = "safety_form"  # step 1: the warning signs, on their own
+SAFETY_CHECK = "safety_check"  # its button, "Check my answers"
+SAFETY_CLEAR = "safety_clear"  # True once step 1 was checked with no warning sign: step 2 shows
+TRAUMA = "recent_trauma"  # step 1's box for a recent fall, accident or injury
 RED_FLAG = "red_flags_{}"  # the box of each red flag (planner.profile.RED_FLAGS)
 CONDITION = "conditions_{}"  # the box of each condition (planner.profile.CONDITIONS)
 SUBMIT = "submit"  # "Save and check"
