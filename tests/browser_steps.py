@@ -118,3 +118,13 @@ def log_today(page, status: str, before: int, after: int) -> None:
     page.get_by_role("button", name="Save this day").click()
     page.get_by_text("Saved for", exact=False).wait_for()
     wait_for_app(page)
+
+
+def blank_profile(page, app_url: str) -> None:
+    """The profile page with an empty form, as for someone new (someone may be saved already)."""
+    open_page(page, f"{app_url}/profile")
+    someone_else = page.get_by_role("button", name="Start a profile for someone else")
+    if someone_else.count():
+        someone_else.click()
+        someone_else.wait_for(state="detached")  # the rerun has cleared the form
+        wait_for_app(page)

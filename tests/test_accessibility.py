@@ -22,6 +22,7 @@ from tests.app_server import ROOT, wait_for_app
 from tests.browser_steps import (
     NAME_LABEL,
     PAGE_TITLES,
+    blank_profile,
     check_warning_signs,
     fill_profile,
     go,
@@ -118,16 +119,6 @@ def assert_accessible(page, name: str) -> None:
     found = violations(page, name)
     if found:
         pytest.fail(found)
-
-
-def blank_profile(page, app_url: str) -> None:
-    """The profile page with an empty form, as for someone new (someone may be saved already)."""
-    open_page(page, f"{app_url}/profile")
-    someone_else = page.get_by_role("button", name="Start a profile for someone else")
-    if someone_else.count():
-        someone_else.click()
-        someone_else.wait_for(state="detached")  # the rerun has cleared the form
-        wait_for_app(page)
 
 
 def save_as(page, name: str, red_flag: str | None = None) -> None:
