@@ -60,7 +60,8 @@ def booklet_data(plans: Sequence[WeekPlan], profile: Profile | None) -> dict:
         "use": USE,
         "summary": [_summary_row(label, lines) for label, lines in summary(plans, profile)],
         "reasons": [n.text for n in (*first.notes, *first.removed_families)],
-        "weeks": [week_page(plan) for plan in plans],
+        # the tips have their own pages at the back, so a week's page leaves them out
+        "weeks": [week_page(plan) | {"tips": []} for plan in plans],
         "steps-title": STEPS_TITLE,
         "steps-intro": STEPS_INTRO,
         "exercises": [_exercise(e) for e in programme_exercises(plans)],
