@@ -165,7 +165,7 @@ def test_a_persons_plan_session_progress_and_people_pages_are_accessible(app_url
     assert_accessible(page, "session")
     rate(page, "Pain now, before you start (0 = none, 10 = worst)", 4)
     page.get_by_role("button", name="Start the session").click()
-    page.get_by_text("Exercise 1 of", exact=False).wait_for()
+    page.get_by_text("Warm-up", exact=True).wait_for()  # the session opens with the warm-up
     assert_accessible(page, "session-started")
 
     go(page, "Weekly plan")
@@ -184,10 +184,12 @@ def test_a_persons_plan_session_progress_and_people_pages_are_accessible(app_url
 
 @pytest.mark.browser
 def test_the_red_flag_stop_pages_are_accessible(app_url, page):
-    """The emergency message on the profile page and the stop screen on the plan page."""
+    """The emergency message on the profile page and the stop screen on the plan page (a saved
+    person who then ticks a warning sign: someone new with one is not saved)."""
     flag = "New problems controlling your bladder or bowel"
     blank_profile(page, app_url)
-    save_as(page, "Robin Red Flag", red_flag=flag)
+    save_as(page, "Robin Red Flag")
+    check_warning_signs(page, flag)
     assert "emergency department now" in page.inner_text("body").lower()
     assert_accessible(page, "profile-red-flag")
     go(page, "Weekly plan")
