@@ -128,7 +128,7 @@ async def session(browser, url: str, phase: Phase, name: str, visits: int) -> No
         await settled(page, step, page.get_by_role("heading", name="BackPlan"))
         step = "open the profile page"
         await page.get_by_role("link", name="Safety check and profile").first.click()
-        await settled(page, step, page.get_by_role("button", name="Save and check"))
+        await settled(page, step, page.get_by_role("button", name="Check my answers"))
         step = "fill and save the profile"
         await fill_profile(page, name)
         days: list[date] = []
