@@ -8,7 +8,7 @@ deterministic: the same week in gives the same week out.
 
 from planner import guidelines as g
 from planner.data_files import Exercise, exercises_by_id
-from planner.dosing import ladder_for, seconds_at, top_rung, volume_at
+from planner.dosing import is_older, ladder_for, seconds_at, top_rung, volume_at
 from planner.profile import Profile
 
 Slot = tuple[Exercise, int]
@@ -92,24 +92,48 @@ def _slots_by_dose(week: Week) -> list[tuple[Slot, list[tuple[int, int]]]]:
     return [(slots[key], where[key]) for key in order]
 
 
+_STEPS_KEPT = 8192
+_steps: dict[tuple, Week] = {}
+
+
 def step_up(
     week: Week, profile: Profile, budget_s: int, safe_ids: frozenset[str], first_week: bool = False
 ) -> Week:
     """Next week: exercises on the lowest rungs first, each one step at most and the same step
-    on every day it comes, within each session's time and about +20% volume."""
+    on every day it comes, within each session's time and about +20% volume.
+
+    Remembered: a step depends on the person only through the older-adult ladders, so people
+    with the same week, time and safe exercises share it (most of a batch does)."""
+    ids = tuple(tuple((e.id, r) for e, r in session) for session in week)
+    key = (ids, is_older(profile), budget_s, safe_ids, first_week)
+    if (found := _steps.get(key)) is None:
+        if len(_steps) >= _STEPS_KEPT:
+            del _steps[next(iter(_steps))]  # the oldest
+        found = _steps[key] = _step_up(week, profile, budget_s, safe_ids, first_week)
+    return found
+
+
+def _step_up(
+    week: Week, profile: Profile, budget_s: int, safe_ids: frozenset[str], first_week: bool
+) -> Week:
     total = week_volume(week, profile)
     limit = total * (1 + g.WEEKLY_STEP)
+    seconds = [session_seconds(s, profile) for s in week]
     sessions = [list(s) for s in week]
     for slot, places in _slots_by_dose(week):
+        days: dict[int, int] = {}  # an exercise can come twice in one session
+        for i, _ in places:
+            days[i] = days.get(i, 0) + 1
         for new in next_slots(slot, profile, safe_ids, first_week):
             gain = (volume_at(*new, profile) - volume_at(*slot, profile)) * len(places)
-            trial = [list(s) for s in sessions]
-            for i, j in places:
-                trial[i][j] = new
-            if total + gain <= limit and all(
-                session_seconds(tuple(trial[i]), profile) <= budget_s for i, _ in places
-            ):
-                sessions, total = trial, total + gain
+            longer = seconds_at(*new, profile) - seconds_at(*slot, profile)
+            fits = all(seconds[i] + longer * n <= budget_s for i, n in days.items())
+            if total + gain <= limit and fits:
+                for i, j in places:
+                    sessions[i][j] = new
+                for i, n in days.items():
+                    seconds[i] += longer * n
+                total += gain
                 break
     return tuple(tuple(s) for s in sessions)
 
