@@ -1,6 +1,6 @@
 """The resolved weekly plan: small frozen dataclasses whose `to_dict()` is the JSON contract."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
 from typing import Any
@@ -72,17 +72,17 @@ class Day:
     exercises: tuple[Prescription, ...]
     warm_up: tuple[WarmUp, ...] = ()
     walk_min: int = 0  # an easy walk after the exercises
+    minutes: int = field(init=False)  # warm-up, exercises with their rests, and the walk
+
+    def __post_init__(self) -> None:
+        # a field, not a property, so that the JSON writer serialises the dataclass as it is
+        warm = sum(w.minutes for w in self.warm_up)
+        object.__setattr__(self, "minutes", warm + self.exercise_minutes + self.walk_min)
 
     @property
     def exercise_minutes(self) -> int:
         seconds = sum(p.seconds for p in self.exercises)
         return -(-seconds // 60)  # round up: never promise less time than it takes
-
-    @property
-    def minutes(self) -> int:
-        """Warm-up, exercises with their rests, and the walk."""
-        warm = sum(w.minutes for w in self.warm_up)
-        return warm + self.exercise_minutes + self.walk_min
 
     @property
     def is_session(self) -> bool:
@@ -166,10 +166,7 @@ class WeekPlan:
 
     def to_dict(self) -> dict[str, Any]:
         """The plan as JSON-ready data: lists, ISO dates, and each day's minutes."""
-        out = _jsonable(self)
-        for day, raw in zip(self.days, out["days"], strict=True):
-            raw["minutes"] = day.minutes
-        return out
+        return _jsonable(self)
 
 
 def _jsonable(value: Any) -> Any:

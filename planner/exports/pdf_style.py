@@ -4,11 +4,10 @@ The layout itself lives in the Typst templates (templates/); this module only pr
 """
 
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import cache
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 from planner.clinic import ClinicHeader
 from planner.data_files import tip_title
@@ -23,6 +22,7 @@ SHEET_TIPS = 3  # tips on a weekly sheet, whole and the same on every paper
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FILES = (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf")
+COVERAGE_FILE = FONT_DIR / "coverage.txt"  # what both faces draw, made by tests/font_coverage.py
 
 SOURCES_LINE = (
     "Sources: ACSM Guidelines (2021); NHS Inform; McGill; IFOMPT red flags (Finucane 2020); "
@@ -42,16 +42,28 @@ def paper_format(paper: str) -> str:
 
 
 @cache
-def _covered() -> frozenset[int]:
-    """Code points that both DejaVu faces can draw."""
-    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in FONT_FILES]
-    return frozenset(set.intersection(*maps))
+def _coverage() -> tuple[list[int], list[int]]:
+    """The (firsts, lasts) of the code-point runs both DejaVu faces draw (read from a small text
+    file: opening the fonts to ask took longer than typesetting a sheet)."""
+    firsts, lasts = [], []
+    for line in COVERAGE_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            first, last = line.split("-")
+            firsts.append(int(first, 16))
+            lasts.append(int(last, 16))
+    return firsts, lasts
+
+
+def drawable(ch: str) -> bool:
+    """Whether both DejaVu faces have a glyph for the character."""
+    firsts, lasts = _coverage()
+    i = bisect_right(firsts, ord(ch)) - 1
+    return i >= 0 and ord(ch) <= lasts[i]
 
 
 def one_line(text: str) -> str:
     """User-typed text on one line, each character the font cannot draw replaced by '?'."""
-    covered = _covered()
-    return "".join(ch if ord(ch) in covered else "?" for ch in re.sub(r"\s+", " ", text).strip())
+    return "".join(ch if drawable(ch) else "?" for ch in re.sub(r"\s+", " ", text).strip())
 
 
 def frame(plan: WeekPlan, paper: str, clinic: ClinicHeader | None, **kw) -> dict:
