@@ -9,6 +9,7 @@ deterministic: the same week in gives the same week out.
 from planner import guidelines as g
 from planner.data_files import Exercise, exercises_by_id
 from planner.dosing import is_older, ladder_for, seconds_at, top_rung, volume_at
+from planner.memo import Memo
 from planner.profile import Profile
 
 Slot = tuple[Exercise, int]
@@ -92,8 +93,7 @@ def _slots_by_dose(week: Week) -> list[tuple[Slot, list[tuple[int, int]]]]:
     return [(slots[key], where[key]) for key in order]
 
 
-_STEPS_KEPT = 8192
-_steps: dict[tuple, Week] = {}
+_steps: Memo[Week] = Memo(8192)
 
 
 def step_up(
@@ -104,13 +104,13 @@ def step_up(
 
     Remembered: a step depends on the person only through the older-adult ladders, so people
     with the same week, time and safe exercises share it (most of a batch does)."""
-    ids = tuple(tuple((e.id, r) for e, r in session) for session in week)
-    key = (ids, is_older(profile), budget_s, safe_ids, first_week)
-    if (found := _steps.get(key)) is None:
-        if len(_steps) >= _STEPS_KEPT:
-            del _steps[next(iter(_steps))]  # the oldest
-        found = _steps[key] = _step_up(week, profile, budget_s, safe_ids, first_week)
-    return found
+    key = (week_ids(week), is_older(profile), budget_s, safe_ids, first_week)
+    return _steps.get(key, lambda: _step_up(week, profile, budget_s, safe_ids, first_week))
+
+
+def week_ids(week: Week) -> tuple:
+    """The week as exercise ids and rungs: what it is, cheap to compare and remember."""
+    return tuple(tuple((e.id, r) for e, r in session) for session in week)
 
 
 def _step_up(

@@ -10,7 +10,8 @@ from functools import cache, lru_cache
 from planner import guidelines as g
 from planner.data_files import Exercise, catalogue
 from planner.dosing import is_older, start_rung
-from planner.overload import Week, fill, fit, step_down, step_up
+from planner.memo import Memo
+from planner.overload import Week, fill, fit, step_down, step_up, week_ids
 from planner.profile import Profile
 from planner.schedule import exercises_per_session, families_per_session
 from planner.selection import daily_extras, families_for, safe_exercises
@@ -105,12 +106,26 @@ def dose_path(profile_json: str) -> tuple[Week, ...]:
     options, _ = families_for(profile)
     budget = exercise_budget_s(profile)
     safe_ids = frozenset(e.id for e in safe_exercises(profile))
-    path = [first_week(profile, options)]
-    for _ in range(start_level()):
-        path.insert(0, step_down(path[0]))
-    for _ in range(g.PROGRESSION_WEEKS - 1):
-        path.append(step_up(path[-1], profile, budget, safe_ids))
-    return tuple(path)
+    return climb(first_week(profile, options), profile, budget, safe_ids)
+
+
+_paths: Memo[tuple[Week, ...]] = Memo(4096)
+
+
+def climb(week: Week, profile: Profile, budget: int, safe_ids: frozenset[str]) -> tuple[Week, ...]:
+    """The path around week 1: down to the bottom rungs below it, up to maintenance above it.
+    It depends on the person only through week 1, the older-adult ladders, the time and the
+    safe exercises, so people who share those share it (remembered)."""
+
+    def walk() -> tuple[Week, ...]:
+        path = [week]
+        for _ in range(start_level()):
+            path.insert(0, step_down(path[0]))
+        for _ in range(g.PROGRESSION_WEEKS - 1):
+            path.append(step_up(path[-1], profile, budget, safe_ids))
+        return tuple(path)
+
+    return _paths.get((week_ids(week), is_older(profile), budget, safe_ids), walk)
 
 
 def doses_at(profile: Profile, level: int) -> Week:
