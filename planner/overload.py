@@ -47,6 +47,18 @@ def fit(session: Session, profile: Profile, budget_s: int, keep: frozenset[str])
     return tuple(slots)
 
 
+def one_dose_each(week: Week) -> Week:
+    """Each exercise at the same rung on every day it comes (its lowest): sessions fitted to
+    their time one by one can trim a daily exercise differently, and a week's sheet gives one
+    dose per exercise, as a physiotherapist's does. Lowering a rung never breaks a session's time.
+    """
+    lowest: dict[str, int] = {}
+    for session in week:
+        for e, r in session:
+            lowest[e.id] = min(r, lowest.get(e.id, r))
+    return tuple(tuple((e, lowest[e.id]) for e, _ in session) for session in week)
+
+
 def harder_variant(exercise: Exercise, safe_ids: frozenset[str]) -> Exercise | None:
     """The exercise's harder variant when it is safe for the person and in the same family."""
     harder = exercises_by_id().get(exercise.harder or "")
@@ -135,7 +147,7 @@ def _step_up(
                     seconds[i] += longer * n
                 total += gain
                 break
-    return tuple(tuple(s) for s in sessions)
+    return one_dose_each(tuple(tuple(s) for s in sessions))  # a harder variant may be there already
 
 
 def step_down(week: Week) -> Week:

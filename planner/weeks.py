@@ -11,7 +11,7 @@ from planner import guidelines as g
 from planner.data_files import Exercise, catalogue
 from planner.dosing import is_older, start_rung
 from planner.memo import Memo
-from planner.overload import Week, fill, fit, step_down, step_up, week_ids
+from planner.overload import Week, fill, fit, one_dose_each, step_down, step_up, week_ids
 from planner.profile import Profile
 from planner.schedule import exercises_per_session, families_per_session
 from planner.selection import daily_extras, families_for, safe_exercises
@@ -80,7 +80,7 @@ def first_week(profile: Profile, options: Options) -> Week:
     layout = families_per_session(list(options), profile.days_per_week, per_session, fixed)
     budget = exercise_budget_s(profile)
     week = deal(options, layout, extras, start_rung(profile))
-    week = tuple(fit(s, profile, budget, frozenset(fixed)) for s in week)
+    week = one_dose_each(tuple(fit(s, profile, budget, frozenset(fixed)) for s in week))
     if is_gentle(profile):
         return week
     return fill(week, profile, int(budget * g.FIRST_WEEK_FILL))

@@ -30,6 +30,12 @@ WORST_CASES = {
     "an older adult": {"age": 82, "days_per_week": 5, "minutes_per_day": 30},
     "pregnancy": {"conditions": ["pregnancy"], "days_per_week": 6, "minutes_per_day": 45},
     "weak bones and a new hip": {"conditions": ["osteoporosis", "hip_replacement"], "age": 70},
+    "thirteen different exercises": {  # daily mobility and balance work beside the families
+        "age": 82,
+        "conditions": ["pregnancy", "ankylosing_spondylitis"],
+        "days_per_week": 6,
+        "minutes_per_day": 55,
+    },
     "six different exercises": {
         "days_per_week": 7,
         "minutes_per_day": 60,
@@ -258,6 +264,18 @@ def test_eight_different_exercises_fit_one_page(profile_factory, paper):
     assert min(font_sizes(data)) >= pdf_style.MIN_PT
     text = text_of(data)
     assert all(p.name in text for day in plan.days for p in day.exercises)
+
+
+def test_a_crowded_week_leaves_its_tips_to_the_plan_page_but_keeps_the_advice(profile_factory):
+    """When no row layout fits with the tips, the tips go (they are on the plan page); the
+    advice beside the plan and when to stop stay."""
+    plan = build_plan(profile_factory(**WORST_CASES["thirteen different exercises"]))
+    text = text_of(plan_pdf(plan))
+    assert plan.advice and all(
+        " ".join(a.split())[:60] in " ".join(text.split()) for a in plan.advice
+    )
+    assert "When to stop and get help" in text
+    assert "Everyday tips" not in text
 
 
 def test_a_week_too_full_for_one_page_is_refused_clearly(profile_factory):

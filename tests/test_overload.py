@@ -3,6 +3,8 @@ level, never more than 30% a week, always within the time offered."""
 
 import itertools
 
+import pytest
+
 from planner import build_plan
 from planner.data_files import exercises_by_id
 from planner.dosing import top_rung
@@ -89,3 +91,18 @@ def test_when_time_is_short_the_strength_and_balance_kept_in_every_session_go_la
     )
     kept = fit(session, profile, 200, frozenset({"strength_balance"}))
     assert [e.id for e, _ in kept][-1] == "sit_to_stand" and len(kept) < 3
+
+
+@pytest.mark.parametrize("conditions", [["ankylosing_spondylitis"], ["pregnancy"], []])
+def test_an_exercise_has_one_dose_on_every_day_of_a_week(profile_factory, conditions):
+    """Sessions fitted to their time one by one never give a daily exercise two doses."""
+    for days, minutes, age in [(7, 11, 74), (3, 10, 75), (6, 27, 40), (5, 20, 30)]:
+        profile = profile_factory(
+            conditions=conditions, days_per_week=days, minutes_per_day=minutes, age=age, pain=2
+        )
+        for week in (1, 3, 8):
+            doses: dict[str, set] = {}
+            for day in build_plan(profile, week).days:
+                for p in day.exercises:
+                    doses.setdefault(p.id, set()).add((p.sets, p.reps, p.hold_s))
+            assert all(len(found) == 1 for found in doses.values()), (days, minutes, week, doses)
