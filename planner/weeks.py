@@ -11,6 +11,7 @@ from planner import guidelines as g
 from planner.data_files import Exercise, catalogue
 from planner.dosing import is_older, start_rung
 from planner.overload import Week, fill, fit, step_down, step_up
+from planner.pace import harder_allowed, week_one_options
 from planner.profile import Profile
 from planner.schedule import exercises_per_session, families_per_session
 from planner.selection import daily_extras, families_for, safe_exercises
@@ -86,13 +87,14 @@ def first_week(profile: Profile, options: Options) -> Week:
 
 
 def flare_week(profile: Profile) -> Week:
-    """The flare-up routine: the easiest variants, two exercises a session, the lowest doses."""
+    """The flare-up routine: the easiest variants, two exercises a session, the lowest doses, and
+    the daily extras a condition needs (pelvic floor training in pregnancy) at their lowest too."""
     options, _ = families_for(profile)
     easiest = {f: sorted(found, key=lambda e: e.level) for f, found in options.items()}
     layout = families_per_session(
         list(easiest), profile.days_per_week, min(g.FLARE_EXERCISES_PER_SESSION, len(easiest)), []
     )
-    week = deal(easiest, layout, [], 0)
+    week = deal(easiest, layout, daily_extras(profile), 0)
     return tuple(fit(s, profile, exercise_budget_s(profile), frozenset()) for s in week)
 
 
@@ -105,11 +107,12 @@ def dose_path(profile_json: str) -> tuple[Week, ...]:
     options, _ = families_for(profile)
     budget = exercise_budget_s(profile)
     safe_ids = frozenset(e.id for e in safe_exercises(profile))
-    path = [first_week(profile, options)]
+    path = [first_week(profile, week_one_options(options, profile))]
     for _ in range(start_level()):
         path.insert(0, step_down(path[0]))
-    for _ in range(g.PROGRESSION_WEEKS - 1):
-        path.append(step_up(path[-1], profile, budget, safe_ids))
+    for week in range(2, g.PROGRESSION_WEEKS + 1):
+        allowed = harder_allowed(profile, week, path[-1], safe_ids)
+        path.append(step_up(path[-1], profile, budget, allowed))
     return tuple(path)
 
 
