@@ -101,8 +101,9 @@ def flare_week(profile: Profile) -> Week:
 @lru_cache(maxsize=256)
 def dose_path(profile_json: str) -> tuple[Week, ...]:
     """Every level's doses, lowest first: week 1 stepped down to the bottom rungs, week 1 at
-    START_LEVEL, then each week assumed to go well up to the maintenance level (cached: every
-    page, export and log walk asks for the same person's weeks)."""
+    START_LEVEL, then each week assumed to go well up to the maintenance level, harder variants
+    at the person's pace (pace.py) (cached: every page, export and log walk asks for the same
+    person's weeks)."""
     profile = Profile.model_validate_json(profile_json)
     options, _ = families_for(profile)
     budget = exercise_budget_s(profile)
