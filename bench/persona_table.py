@@ -6,6 +6,8 @@ Run from the project root:
     .venv/bin/python bench/persona_table.py --markdown            # the table in docs/personas.md
     .venv/bin/python bench/persona_table.py --json > before.json  # rows, to compare later
     .venv/bin/python bench/persona_table.py --markdown --before before.json
+    .venv/bin/python bench/persona_table.py --before docs/personas-before.json \
+        --update docs/personas.md                                 # the table inside the doc
 
 Work seconds follow ../shared/tools/review_plans.py: sets x reps x max(hold, 3) x sides, plus
 60 x (warm-up minutes + walk minutes), averaged over the week's sessions. "Personal" lists what
@@ -58,7 +60,8 @@ def _content(plan: dict) -> tuple[set[str], set[str]]:
 def personal(plan: dict, baseline: dict) -> str:
     """What this plan holds that the baseline plan does not, in one line."""
     if not plan["safe_to_exercise"]:
-        return f"stop ({plan['urgency']}): no exercises"
+        why = "; ".join(stop["label"].lower() for stop in plan["stops"])
+        return f"stop ({plan['urgency']}): no exercises; {why}"
     exercises, notes = _content(plan)
     base_ex, base_notes = _content(baseline)
     parts = []
@@ -111,20 +114,32 @@ def markdown(table: list[dict], before: dict[str, dict] | None) -> str:
     return "\n".join(lines)
 
 
+def update(path: Path, table: str) -> None:
+    """Replace the Markdown table in `path` (its lines from "| Persona |" on) with `table`."""
+    lines = path.read_text("utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| Persona |"))
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    path.write_text("\n".join([*lines[:start], table, *lines[end:]]) + "\n", "utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     parser.add_argument("--before", type=Path, help="rows saved earlier with --json, to compare")
+    parser.add_argument("--update", type=Path, help="replace the Markdown table in this file")
     args = parser.parse_args()
     table = rows()
     if args.json:
         print(json.dumps(table, indent=1))
         return
+    before = None
+    if args.before:
+        before = {r["persona"]: r for r in json.loads(args.before.read_text("utf-8"))}
+    if args.update:
+        update(args.update, markdown(table, before))
+        return
     if args.markdown:
-        before = None
-        if args.before:
-            before = {r["persona"]: r for r in json.loads(args.before.read_text("utf-8"))}
         print(markdown(table, before))
         return
     for r in table:

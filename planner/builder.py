@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from planner import guidelines as g
 from planner.adaptation import FLARE, PAUSE, Course, follow_log, review_log
 from planner.body import bmi, bmi_band, water_target_l
-from planner.data_files import exercises_by_id, safety_rules
+from planner.data_files import exercises_by_id, note_texts, safety_rules
 from planner.dosing import prescribe
 from planner.log_entry import LogEntry, parse_log
 from planner.notes import dropped_notes, fewer_notes, note, plan_notes
@@ -17,7 +17,7 @@ from planner.profile import Profile, parse_profile
 from planner.risk import assess_risk
 from planner.safety import pause_stop, screen
 from planner.schedule import WEEKDAYS, session_days
-from planner.selection import families_for
+from planner.selection import daily_extras, families_for
 from planner.session_time import desk_breaks_for, walk_minutes, warm_up_for
 from planner.tips import tips_for
 from planner.weeks import (
@@ -168,7 +168,8 @@ def week_notes(now: Profile, week: int, days: list[Day], level: int) -> tuple:
     fixed = every_session_families(now, options)
     notes = plan_notes(now, week, days, fixed, core_emphasis(now))
     if level == FLARE:
-        return (note("flare_routine"), *notes)
+        daily = note_texts()["flare_daily"].text if daily_extras(now) else ""
+        return (note("flare_routine", daily=daily), *notes)
     return (*notes, *fewer_notes(now, days, list(options)))
 
 

@@ -71,12 +71,15 @@ class Catalogue(_Strict):
 
     @model_validator(mode="before")
     @classmethod
-    def _tag_floor_exercises(cls, data: dict) -> dict:
-        # "floor" is a tag like any other, so "cannot get down to the floor" is a contraindication
+    def _derived_tags(cls, data: dict) -> dict:
+        # "floor" and "level_3" are tags like any other, so "cannot get down to the floor" and
+        # "no level-3 variants in pregnancy" are contraindications
         floor = set(data.get("floor_positions", ()))
         for e in data.get("exercise", ()):
             if e.get("position") in floor:
                 e["tags"] = [*e.get("tags", ()), "floor"]
+            if e.get("level") == 3:
+                e["tags"] = [*e.get("tags", ()), "level_3"]
         return data
 
     @model_validator(mode="after")

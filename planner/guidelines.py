@@ -46,6 +46,10 @@ SECONDS_CHANGE_SIDES = 5
 
 # --- Who gets which variant -----------------------------------------------------------------------
 OLDER_ADULT_AGE = 65  # supported standing stretches (nia); longer holds, more reps (acsm)
+# Older adults, osteoporosis and weak core muscles progress one step at a time, in ACSM's order:
+# repetitions, then sets, then a harder variant once the ladder is climbed; the hardest (level-3)
+# variants wait until two four-week programmes of building are done (acsm, who_activity).
+SLOW_LEVEL_3_FROM_WEEK = 9
 FIRST_EPISODE_ADVICE_AGE = 50  # first-ever episode from this age: see a doctor (red_flags).
 # Guideline cut-offs vary from 50 to 60; BackPlan takes the lower one so nobody is missed.
 LONG_EPISODE_WEEKS = 6  # pain for longer: see a doctor (red_flags, natural_history)

@@ -5,6 +5,7 @@ from typing import Any
 from planner import guidelines as g
 from planner.data_files import catalogue, citation, note_texts, safety_rules
 from planner.dosing import is_older
+from planner.pace import slow_progression
 from planner.plan import Day, Note
 from planner.profile import Profile
 from planner.selection import FAMILY_NAMES
@@ -56,9 +57,11 @@ def condition_notes(profile: Profile, exercise_ids: set[str]) -> list[Note]:
 
 
 def time_note(profile: Profile, days: list[Day]) -> Note:
-    """How much of the offered time the sessions use, and why when clearly less."""
-    longest = max(d.minutes for d in days)
-    values = {"longest": longest, "minutes_per_day": profile.minutes_per_day}
+    """How much of the offered time the sessions use ("about 13-14 minutes": true of every day's
+    card), and why when clearly less."""
+    shortest, longest = min(d.minutes for d in days), max(d.minutes for d in days)
+    minutes = f"{shortest}" if shortest == longest else f"{shortest}-{longest}"
+    values = {"minutes": minutes, "minutes_per_day": profile.minutes_per_day}
     if is_gentle(profile):
         return note("time_short_gentle", pain=profile.pain, **values)
     if longest < g.SHORT_SESSION_SHARE * profile.minutes_per_day:
@@ -76,6 +79,8 @@ def plan_notes(
     notes = start_note(profile, week)
     if why_core:
         notes.append(note("core_every_session", why=why_core))
+    if why_slow := slow_progression(profile):
+        notes.append(note("slow_progression", why=why_slow, week=g.SLOW_LEVEL_3_FROM_WEEK))
     if "strength_balance" in every_session:
         why = "of your age" if is_older(profile) else "of osteoporosis"
         notes.append(note("balance_work", sessions=len(sessions), why=why))

@@ -135,12 +135,15 @@ def pause_stop() -> Stop:
 
 def advice_ids(profile: Profile) -> list[str]:
     """Which see-a-doctor advice applies (the plan still goes ahead)."""
+    pregnant = "pregnancy" in profile.conditions
+    high_blood_pressure = "high_blood_pressure" in profile.conditions
     applies = {
         "first_episode_older": profile.first_episode and profile.age >= g.FIRST_EPISODE_ADVICE_AGE,
         "long_episode": profile.pain_weeks > g.LONG_EPISODE_WEEKS,
         "fracture_pointer": bool(fracture_pointers(profile)) and is_new_pain(profile),
-        "blood_pressure": "high_blood_pressure" in profile.conditions,
-        "pregnancy": "pregnancy" in profile.conditions,
+        "blood_pressure": high_blood_pressure and not pregnant,
+        "pregnancy_blood_pressure": high_blood_pressure and pregnant,
+        "pregnancy": pregnant,
     }
     return [key for key, hit in applies.items() if hit]
 

@@ -12,6 +12,7 @@ from planner.data_files import Exercise, catalogue
 from planner.dosing import is_older, start_rung
 from planner.memo import Memo
 from planner.overload import Week, fill, fit, one_dose_each, step_down, step_up, week_ids
+from planner.pace import harder_allowed, slow_progression, week_one_options
 from planner.profile import Profile
 from planner.schedule import exercises_per_session, families_per_session
 from planner.selection import daily_extras, families_for, safe_exercises
@@ -87,26 +88,28 @@ def first_week(profile: Profile, options: Options) -> Week:
 
 
 def flare_week(profile: Profile) -> Week:
-    """The flare-up routine: the easiest variants, two exercises a session, the lowest doses."""
+    """The flare-up routine: the easiest variants, two exercises a session, the lowest doses, and
+    the daily extras a condition needs (pelvic floor training in pregnancy) at their lowest too."""
     options, _ = families_for(profile)
     easiest = {f: sorted(found, key=lambda e: e.level) for f, found in options.items()}
     layout = families_per_session(
         list(easiest), profile.days_per_week, min(g.FLARE_EXERCISES_PER_SESSION, len(easiest)), []
     )
-    week = deal(easiest, layout, [], 0)
+    week = deal(easiest, layout, daily_extras(profile), 0)
     return tuple(fit(s, profile, exercise_budget_s(profile), frozenset()) for s in week)
 
 
 @lru_cache(maxsize=256)
 def dose_path(profile_json: str) -> tuple[Week, ...]:
     """Every level's doses, lowest first: week 1 stepped down to the bottom rungs, week 1 at
-    START_LEVEL, then each week assumed to go well up to the maintenance level (cached: every
-    page, export and log walk asks for the same person's weeks)."""
+    START_LEVEL, then each week assumed to go well up to the maintenance level, harder variants
+    at the person's pace (pace.py) (cached: every page, export and log walk asks for the same
+    person's weeks)."""
     profile = Profile.model_validate_json(profile_json)
     options, _ = families_for(profile)
     budget = exercise_budget_s(profile)
     safe_ids = frozenset(e.id for e in safe_exercises(profile))
-    return climb(first_week(profile, options), profile, budget, safe_ids)
+    return climb(first_week(profile, week_one_options(options, profile)), profile, budget, safe_ids)
 
 
 _paths: Memo[tuple[Week, ...]] = Memo(4096)
@@ -114,18 +117,21 @@ _paths: Memo[tuple[Week, ...]] = Memo(4096)
 
 def climb(week: Week, profile: Profile, budget: int, safe_ids: frozenset[str]) -> tuple[Week, ...]:
     """The path around week 1: down to the bottom rungs below it, up to maintenance above it.
-    It depends on the person only through week 1, the older-adult ladders, the time and the
-    safe exercises, so people who share those share it (remembered)."""
+    It depends on the person only through week 1, the older-adult ladders, whether harder
+    variants come slowly, the time and the safe exercises: people who share those share it
+    (remembered)."""
 
     def walk() -> tuple[Week, ...]:
         path = [week]
         for _ in range(start_level()):
             path.insert(0, step_down(path[0]))
-        for _ in range(g.PROGRESSION_WEEKS - 1):
-            path.append(step_up(path[-1], profile, budget, safe_ids))
+        for number in range(2, g.PROGRESSION_WEEKS + 1):
+            allowed = harder_allowed(profile, number, path[-1], safe_ids)
+            path.append(step_up(path[-1], profile, budget, allowed))
         return tuple(path)
 
-    return _paths.get((week_ids(week), is_older(profile), budget, safe_ids), walk)
+    slow = slow_progression(profile) is not None
+    return _paths.get((week_ids(week), is_older(profile), slow, budget, safe_ids), walk)
 
 
 def doses_at(profile: Profile, level: int) -> Week:

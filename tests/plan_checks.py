@@ -48,8 +48,11 @@ FORBIDDEN_IDS = {
     "osteoporosis": FLEXION_TWIST_OR_LOAD,
     "hip_replacement": HIP_PRECAUTIONS,
     "older_adult": {"hamstring_standing", "step_up"},
-    "pregnancy": {"hamstring_standing", "step_up"},
-}
+    # moderate intensity in pregnancy: none of the level-3 variants
+    "pregnancy": {
+        "hamstring_standing", "step_up", "side_bridge_full", "single_leg_bridge", "bird_dog_hold",
+    },
+}  # fmt: skip
 FLOOR = {"supine", "prone", "side_lying", "quadruped"}
 FORBIDDEN_POSITIONS = {"pregnancy": {"supine", "prone"}, "floor_cannot": FLOOR}
 

@@ -136,7 +136,8 @@ def test_every_booklet_page_renders_with_ink_on_it(programme, tmp_path):
     for image in images:
         pixels = image.read_bytes().split(b"\n", 3)[3]  # P5 header: magic, size, maxval
         dark = sum(1 for value in pixels if value < 128) / len(pixels)
-        assert 0.01 < dark < 0.5, (image.name, dark)
+        # header and footer alone are about 0.06% ink; a last page of two exercises about 0.7%
+        assert 0.002 < dark < 0.5, (image.name, dark)
 
 
 def test_the_font_minimum_applies_to_every_booklet_page(programme):

@@ -211,3 +211,20 @@ def test_every_stop_cites_a_listed_source():
     rules = safety_rules()
     for rule in [*rules.red_flags.values(), rules.trauma, rules.fracture, rules.pause]:
         assert rule.source in sources(), rule.label
+
+
+def test_high_blood_pressure_in_pregnancy_asks_the_maternity_team_before_exercising():
+    """Gestational hypertension or pre-eclampsia: the maternity team's clearance first (ACOG 804),
+    in place of the general blood-pressure advice."""
+    plan = build_plan(make_profile(conditions=["pregnancy", "high_blood_pressure"]))
+    assert plan.safe_to_exercise
+    assert any("maternity team" in text for text in plan.advice)
+    assert not any("blood pressure is not under control" in text for text in plan.advice)
+
+
+def test_pregnancy_advice_lists_every_sign_to_stop_exercising_and_get_care():
+    """ACOG's warning signs to stop: bleeding, contractions, fluid, dizziness, headache, chest pain,
+    calf pain or swelling."""
+    advice = " ".join(build_plan(make_profile(conditions=["pregnancy"])).advice)
+    for sign in ("bleeding", "contractions", "fluid", "dizz", "headache", "chest pain", "calf"):
+        assert sign in advice, sign
