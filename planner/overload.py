@@ -147,6 +147,8 @@ def _step_up(
                     seconds[i] += longer * n
                 total += gain
                 break
+            if fits and new[0] is slot[0]:
+                break  # ACSM's order: the harder variant waits for the ladder, not the week's cap
     return one_dose_each(tuple(tuple(s) for s in sessions))  # a harder variant may be there already
 
 
