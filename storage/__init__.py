@@ -6,9 +6,13 @@ Pages use `open_store()` and the Store's methods; nothing here imports streamlit
 from storage.engine import dispose_engines
 from storage.store import (
     ImportConflict,
+    NameTaken,
     NotFound,
     Person,
+    PersonChanged,
+    PersonGone,
     PersonRecord,
+    PersonRef,
     PersonSummary,
     Store,
     StoreError,
@@ -17,9 +21,13 @@ from storage.store import (
 
 __all__ = [
     "ImportConflict",
+    "NameTaken",
     "NotFound",
     "Person",
+    "PersonChanged",
+    "PersonGone",
     "PersonRecord",
+    "PersonRef",
     "PersonSummary",
     "Store",
     "StoreError",

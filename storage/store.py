@@ -30,7 +30,7 @@ from storage.engine import (
     SchemaMismatch,
     connect,
 )
-from storage.models import OWNER_MAX, ClinicRow, LogRow, PersonRow
+from storage.models import ID_MAX, OWNER_MAX, ClinicRow, LogRow, PersonRow
 from storage.settings import database_url
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,34 @@ class StoreError(Exception):
 
 class NotFound(StoreError):
     """No such person for this owner (unknown id, or someone else's)."""
+
+
+class PersonGone(NotFound):
+    """The person a page was drawn for is no longer saved; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The person this page was showing is no longer saved (deleted in another tab or "
+            "window?). Nothing was saved."
+        )
+
+
+class PersonChanged(StoreError):
+    """The person a page was drawn for was changed since; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This person's answers were changed in another tab or window after this page was "
+            "shown. Nothing was saved; look at what is shown now and try again."
+        )
+
+
+class NameTaken(StoreError):
+    """Another saved person of this owner already has the name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"name: someone called {name!r} is already saved; use another name")
 
 
 class ImportConflict(StoreError):
@@ -56,11 +84,25 @@ class ImportConflict(StoreError):
 
 
 @dataclass(frozen=True)
+class PersonRef:
+    """A person as a page saw them: the id, and the version of their answers then. A write
+    given a PersonRef is refused when that person is gone or has a newer version."""
+
+    id: int
+    version: int
+
+
+@dataclass(frozen=True)
 class PersonSummary:
     id: int
     name: str
     programme_start: date
     updated_at: datetime
+    version: int
+
+    @property
+    def ref(self) -> PersonRef:
+        return PersonRef(self.id, self.version)
 
 
 @dataclass(frozen=True)
@@ -69,6 +111,16 @@ class Person:
     name: str
     profile: Profile
     programme_start: date
+    version: int
+
+    @property
+    def ref(self) -> PersonRef:
+        return PersonRef(self.id, self.version)
+
+
+# Whom a write is for: a PersonRef (what a page saw: refused when gone or changed since), or a
+# bare id (scripts and tests that own the database: refused only when gone).
+Who = int | PersonRef
 
 
 @dataclass(frozen=True)
@@ -119,31 +171,33 @@ class Store:
         )
         with self.reading() as session:
             rows = session.scalars(query).all()
-        return [PersonSummary(r.id, r.name, r.programme_start, _aware(r.updated_at)) for r in rows]
+        return [summary_of(row) for row in rows]
 
     def save_person(
-        self, profile: Profile, programme_start: date, person_id: int | None = None
+        self, profile: Profile, programme_start: date, person: Who | None = None
     ) -> int:
-        """Save a new person (person_id None) or replace one's profile; return the id."""
+        """Save a new person (person None) or replace one's profile (a new version); return
+        the id."""
         name = _name_of(profile)
         with self.writing() as session:
-            row = None if person_id is None else self._row(session, person_id)
-            self._check_name_free(session, name, person_id)
+            row = None if person is None else self._row(session, person, lock=True)
+            self._check_name_free(session, name, None if row is None else row.id)
             if row is None:
                 return self._new_row(session, profile, programme_start).id
             _fill(row, profile, programme_start)
+            row.version += 1
             return row.id
 
     def get_person(self, person_id: int) -> Person:
         """One saved person, profile validated again."""
         with self.reading() as session:
             row = self._row(session, person_id)
-        return Person(row.id, row.name, _profile_of(row), row.programme_start)
+        return Person(row.id, row.name, _profile_of(row), row.programme_start, row.version)
 
-    def delete_person(self, person_id: int) -> None:
+    def delete_person(self, person: Who) -> None:
         """Delete a person and their whole log."""
         with self.writing() as session:
-            row = self._row(session, person_id)
+            row = self._row(session, person, lock=True)
             session.execute(delete(LogRow).where(LogRow.person_id == row.id))
             session.delete(row)
 
@@ -157,12 +211,13 @@ class Store:
             session.execute(delete(ClinicRow).where(ClinicRow.owner == self.owner))
         return people.rowcount
 
-    def save_log(self, person_id: int, entry: LogEntry) -> None:
-        """Record a day of the log; a day already logged is replaced."""
+    def save_log(self, person: Who, entry: LogEntry) -> None:
+        """Record a day of the log; a day already logged is replaced (the version of the
+        person's answers stays)."""
         if not isinstance(entry, LogEntry):
             raise StoreError("log entry: expected a LogEntry")
         with self.writing() as session:
-            row = self._row(session, person_id)
+            row = self._row(session, person, lock=True)
             _upsert_log(session, row.id, entry.model_dump())
             row.updated_at = _now()
 
@@ -174,10 +229,10 @@ class Store:
             rows = session.scalars(query).all()
         return [_entry_of(person.name, r) for r in rows]
 
-    def delete_log(self, person_id: int, day: date) -> None:
+    def delete_log(self, person: Who, day: date) -> None:
         """Remove one day from a person's log (no error if that day was not logged)."""
         with self.writing() as session:
-            row = self._row(session, person_id)
+            row = self._row(session, person, lock=True)
             session.execute(delete(LogRow).where(LogRow.person_id == row.id, LogRow.day == day))
             row.updated_at = _now()
 
@@ -230,11 +285,23 @@ class Store:
                 "The saved data could not be reached just now; please try again."
             ) from exc
 
-    def _row(self, session: Session, person_id: int) -> PersonRow:
-        query = select(PersonRow).where(PersonRow.id == person_id, PersonRow.owner == self.owner)
-        row = session.scalars(query).one_or_none() if isinstance(person_id, int) else None
+    def _row(self, session: Session, person: Who, lock: bool = False) -> PersonRow:
+        """The owner's row for an id, or for a PersonRef of the version it names; `lock` keeps
+        others from changing the row until this transaction ends (SQLite locks the file)."""
+        person_id = person.id if isinstance(person, PersonRef) else person
+        row = None
+        if isinstance(person_id, int) and 0 < person_id <= ID_MAX:
+            mine = PersonRow.owner == self.owner
+            query = select(PersonRow).where(PersonRow.id == person_id, mine)
+            row = session.scalars(query.with_for_update() if lock else query).one_or_none()
         if row is None:
-            raise NotFound(f"No saved person with id {person_id!r}.")
+            raise (
+                PersonGone()
+                if isinstance(person, PersonRef)
+                else NotFound(f"No saved person with id {person_id!r}.")
+            )
+        if isinstance(person, PersonRef) and row.version != person.version:
+            raise PersonChanged()
         return row
 
     def _new_row(self, session: Session, profile: Profile, programme_start: date) -> PersonRow:
@@ -248,7 +315,12 @@ class Store:
         query = select(PersonRow.id).where(PersonRow.owner == self.owner, PersonRow.name == name)
         other = session.scalars(query).first()
         if other is not None and other != person_id:
-            raise StoreError(f"name: someone called {name!r} is already saved; use another name")
+            raise NameTaken(name)
+
+
+def summary_of(row: PersonRow) -> PersonSummary:
+    """A people row as a PersonSummary."""
+    return PersonSummary(row.id, row.name, row.programme_start, _aware(row.updated_at), row.version)
 
 
 def _fill(row: PersonRow, profile: Profile, programme_start: date) -> None:
