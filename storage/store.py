@@ -12,14 +12,13 @@ import json
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from planner.log_entry import LogEntry, LogEntryError, parse_log_entry
 from planner.profile import Profile, ProfileError, parse_profile
@@ -31,105 +30,22 @@ from storage.engine import (
     connect,
 )
 from storage.models import ID_MAX, OWNER_MAX, ClinicRow, LogRow, PersonRow
+from storage.records import (
+    ImportConflict,
+    NameTaken,
+    NotFound,
+    Person,
+    PersonChanged,
+    PersonGone,
+    PersonRecord,
+    PersonRef,
+    PersonSummary,
+    StoreError,
+    Who,
+)
 from storage.settings import database_url
 
 log = logging.getLogger(__name__)
-
-
-class StoreError(Exception):
-    """A problem saving or loading, with a message fit to show the user."""
-
-
-class NotFound(StoreError):
-    """No such person for this owner (unknown id, or someone else's)."""
-
-
-class PersonGone(NotFound):
-    """The person a page was drawn for is no longer saved; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "The person this page was showing is no longer saved (deleted in another tab or "
-            "window?). Nothing was saved."
-        )
-
-
-class PersonChanged(StoreError):
-    """The person a page was drawn for was changed since; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "This person's answers were changed in another tab or window after this page was "
-            "shown. Nothing was saved; look at what is shown now and try again."
-        )
-
-
-class NameTaken(StoreError):
-    """Another saved person of this owner already has the name."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        super().__init__(f"name: someone called {name!r} is already saved; use another name")
-
-
-class ImportConflict(StoreError):
-    """People in an import file already exist; nothing was written."""
-
-    def __init__(self, names: Sequence[str]):
-        self.names = list(names)
-        listed = ", ".join(self.names)
-        super().__init__(
-            f"already saved: {listed}. Nothing was imported; choose to replace them to go ahead."
-        )
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    """A person as a page saw them: the id, and the version of their answers then. A write
-    given a PersonRef is refused when that person is gone or has a newer version."""
-
-    id: int
-    version: int
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    id: int
-    name: str
-    programme_start: date
-    updated_at: datetime
-    version: int
-
-    @property
-    def ref(self) -> PersonRef:
-        return PersonRef(self.id, self.version)
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str
-    profile: Profile
-    programme_start: date
-    version: int
-
-    @property
-    def ref(self) -> PersonRef:
-        return PersonRef(self.id, self.version)
-
-
-# Whom a write is for: a PersonRef (what a page saw: refused when gone or changed since), or a
-# bare id (scripts and tests that own the database: refused only when gone).
-Who = int | PersonRef
-
-
-@dataclass(frozen=True)
-class PersonRecord:
-    """One person to import: profile (with its name), programme start and whole log."""
-
-    profile: Profile
-    programme_start: date
-    log: tuple[LogEntry, ...]
 
 
 def open_store(url: str | None = None, owner: str = "local") -> "Store":
@@ -166,6 +82,7 @@ class Store:
         """Everyone saved by this owner, sorted by name."""
         query = (
             select(PersonRow)
+            .options(summary_columns())
             .where(PersonRow.owner == self.owner)
             .order_by(func.lower(PersonRow.name), PersonRow.name, PersonRow.id)
         )
@@ -316,6 +233,17 @@ class Store:
         other = session.scalars(query).first()
         if other is not None and other != person_id:
             raise NameTaken(name)
+
+
+def summary_columns():
+    """Load only what a PersonSummary shows (not the profile's JSON)."""
+    return load_only(
+        PersonRow.id,
+        PersonRow.name,
+        PersonRow.programme_start,
+        PersonRow.updated_at,
+        PersonRow.version,
+    )
 
 
 def summary_of(row: PersonRow) -> PersonSummary:
