@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from storage.models import PersonRow
-from storage.store import PersonSummary, Store, StoreError, summary_columns, summary_of
+from storage.store import SUMMARY_COLUMNS, PersonSummary, Store, StoreError, summary_of
 
 PAGE_MOST = 100
 
@@ -34,8 +34,7 @@ def people_page(store: Store, search: str = "", offset: int = 0, size: int = 20)
         found.append(func.lower(PersonRow.name).contains(search.strip().lower(), autoescape=True))
     count = select(func.count()).select_from(PersonRow).where(*found)
     query = (
-        select(PersonRow)
-        .options(summary_columns())
+        select(*SUMMARY_COLUMNS)
         .where(*found)
         .order_by(func.lower(PersonRow.name), PersonRow.name, PersonRow.id)
         .offset(offset)
@@ -43,7 +42,7 @@ def people_page(store: Store, search: str = "", offset: int = 0, size: int = 20)
     )
     with store.reading() as session:
         total = session.scalar(count)
-        rows = session.scalars(query).all()
+        rows = session.execute(query).all()
     return PeoplePage([summary_of(row) for row in rows], total)
 
 

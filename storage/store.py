@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, load_only, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from planner.log_entry import LogEntry, LogEntryError, parse_log_entry
 from planner.profile import Profile, ProfileError, parse_profile
@@ -81,13 +81,12 @@ class Store:
     def list_people(self) -> list[PersonSummary]:
         """Everyone saved by this owner, sorted by name."""
         query = (
-            select(PersonRow)
-            .options(summary_columns())
+            select(*SUMMARY_COLUMNS)
             .where(PersonRow.owner == self.owner)
             .order_by(func.lower(PersonRow.name), PersonRow.name, PersonRow.id)
         )
         with self.reading() as session:
-            rows = session.scalars(query).all()
+            rows = session.execute(query).all()
         return [summary_of(row) for row in rows]
 
     def save_person(
@@ -109,7 +108,7 @@ class Store:
         """One saved person, profile validated again."""
         with self.reading() as session:
             row = self._row(session, person_id)
-        return Person(row.id, row.name, _profile_of(row), row.programme_start, row.version)
+        return Person(row.id, row.name, profile_of(row), row.programme_start, row.version)
 
     def delete_person(self, person: Who) -> None:
         """Delete a person and their whole log."""
@@ -144,7 +143,7 @@ class Store:
             person = self._row(session, person_id)
             query = select(LogRow).where(LogRow.person_id == person.id).order_by(LogRow.day)
             rows = session.scalars(query).all()
-        return [_entry_of(person.name, r) for r in rows]
+        return [entry_of(person.name, r) for r in rows]
 
     def delete_log(self, person: Who, day: date) -> None:
         """Remove one day from a person's log (no error if that day was not logged)."""
@@ -235,19 +234,19 @@ class Store:
             raise NameTaken(name)
 
 
-def summary_columns():
-    """Load only what a PersonSummary shows (not the profile's JSON)."""
-    return load_only(
-        PersonRow.id,
-        PersonRow.name,
-        PersonRow.programme_start,
-        PersonRow.updated_at,
-        PersonRow.version,
-    )
+# What a PersonSummary shows, read as plain rows (not the profile's JSON, nor ORM objects: a
+# list of thousands of people stays quick).
+SUMMARY_COLUMNS = (
+    PersonRow.id,
+    PersonRow.name,
+    PersonRow.programme_start,
+    PersonRow.updated_at,
+    PersonRow.version,
+)
 
 
-def summary_of(row: PersonRow) -> PersonSummary:
-    """A people row as a PersonSummary."""
+def summary_of(row) -> PersonSummary:
+    """A row of SUMMARY_COLUMNS (or a whole PersonRow) as a PersonSummary."""
     return PersonSummary(row.id, row.name, row.programme_start, _aware(row.updated_at), row.version)
 
 
@@ -286,7 +285,8 @@ def _name_of(profile: Profile) -> str:
     return profile.name
 
 
-def _profile_of(row: PersonRow) -> Profile:
+def profile_of(row: PersonRow) -> Profile:
+    """A row's profile, validated again (StoreError naming the person when it fails)."""
     try:
         return parse_profile(json.loads(row.profile_json))
     except (ProfileError, ValueError) as exc:
@@ -296,7 +296,8 @@ def _profile_of(row: PersonRow) -> Profile:
         ) from None
 
 
-def _entry_of(name: str, row: LogRow) -> LogEntry:
+def entry_of(name: str, row: LogRow) -> LogEntry:
+    """A log row as a LogEntry, validated again (StoreError naming the person and day)."""
     fields = ("day", "week", "status", "pain_before", "pain_after", "note")
     try:
         return parse_log_entry({f: getattr(row, f) for f in fields})
