@@ -120,9 +120,10 @@ def known_person(opened: Store) -> Person | None:
             return _lost(GONE)
         _remember(person.id)
         return person
-    if st.session_state.get(state.LOST) or count_people(opened) != 1:
+    only = people_page(opened, size=1)
+    if st.session_state.get(state.LOST) or only.total != 1:
         return None
-    person = opened.get_person(people_page(opened, size=1).people[0].id)
+    person = opened.get_person(only.people[0].id)
     _remember(person.id)
     return person
 
