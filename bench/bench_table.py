@@ -20,7 +20,9 @@ measured in the same run where there is something to compare with:
    server's own work, reported without a target (an empty page's is almost nothing, ~2 ms).
 8. Cold start of `streamlit run` to first paint in Debian's Chromium, BackPlan's Home against a
    hello-world app, alternately: medians and their ratio (at most 1.3x).
-9. Peak memory: this process after rows 1-7 (getrusage's ru_maxrss), and the BackPlan server
+9. Saved people and the plan pages' store calls with 5,000 people and 100,000 log rows
+   (bench/bench_people.py): the slowest median (< 200 ms).
+10. Peak memory: this process after rows 1-7 (getrusage's ru_maxrss), and the BackPlan server
    after its last cold start with the Weekly plan page open (VmHWM from /proc). Report only.
 
 The PDF engine is being replaced (Typst); the PDF figures are those of whichever engine
@@ -42,6 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import _streamlit_timing as timing
+from bench import bench_people
 from bench.bench_batch import ROWS, TARGET_S, timed_batch
 from bench.bench_planner import BUSY, ONE, median_ms, plans_per_second, warm_sheet_ms
 
@@ -153,6 +156,12 @@ def rerun_rows() -> None:
     row(what, measured, "—", None)
 
 
+def people_row() -> None:
+    what, ms = bench_people.slowest_page_call(bench_people.timings())
+    label = f"store calls with 5,000 people and 100,000 log rows, slowest: {what}"
+    row(label, f"{ms:.0f} ms", f"< {bench_people.TARGET_MS} ms", ms < bench_people.TARGET_MS)
+
+
 def memory_row(what: str, mb: float) -> None:
     row(what, f"{mb:.0f} MB", "—", None)
 
@@ -180,6 +189,7 @@ def main() -> int:
     pdf_rows()
     cli_row()
     batch_row()
+    people_row()
     rerun_rows()
     own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     server_mb = cold_start_rows()

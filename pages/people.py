@@ -1,7 +1,8 @@
-"""Saved people: everyone saved here, whose plan to show, deleting someone (only after a second,
-explicit click), and "Your data": everything as one file (download, and import on another
-computer; people already saved are replaced only after the person says so), and deleting all of
-it (only after typing DELETE). Exports, imports and deletions are recorded in the audit trail,
+"""Saved people: everyone saved here, a page at a time and found by name, whose plan to show,
+deleting someone (only after a second, explicit click; refused if they changed meanwhile), and
+"Your data": everything as one file (download, and import on another computer; people already
+saved are replaced only after the person says so), and deleting all of it (only after typing
+DELETE). Exports, imports and deletions are recorded in the audit trail,
 with counts and ids only.
 
 Its keys are named in pages/parts/state.py.
@@ -14,7 +15,8 @@ from pages.parts.log_form import long_date
 from pages.parts.navigation import PLAN_PAGE, PROFILE_PAGE
 from pages.parts.text import bulleted, plain
 from planner.plan import DISCLAIMER
-from storage import ImportConflict, PersonSummary, Store, StoreError, audit
+from storage import ImportConflict, PersonRef, PersonSummary, Store, StoreError, audit
+from storage.listing import people_page
 from storage.transfer import (
     TransferError,
     export_all,
@@ -25,20 +27,22 @@ from storage.transfer import (
 )
 
 DELETE_WORD = "DELETE"  # typed to confirm deleting all of this account's data
+PAGE_SIZE = 20  # people shown at once
 
 
-def ask_delete(person_id: int) -> None:
-    st.session_state[state.CONFIRM_DELETE] = person_id
+def ask_delete(person: PersonRef) -> None:
+    st.session_state[state.CONFIRM_DELETE] = person
 
 
-def confirm_delete(store: Store, summary: PersonSummary) -> None:
-    """The second step of deleting: say what goes, then delete only on 'Yes'."""
+def confirm_delete(store: Store, summary: PersonSummary, asked: PersonRef) -> None:
+    """The second step of deleting: say what goes, then delete only on 'Yes' (and only the
+    person as they were when Delete was pressed)."""
     name = plain(summary.name)
     st.warning(f"Delete {name} and their whole log? This cannot be undone.")
     left, right = st.columns(2)
     if left.button(f"Yes, delete {name}", key=state.YES_DELETE, type="primary", width="stretch"):
         try:
-            store.delete_person(summary.id)
+            store.delete_person(asked)
             audit.record(store, "delete_person", f"person={summary.id}", now=clock.now())
         except StoreError as error:
             current.store_error(error)
@@ -67,12 +71,61 @@ def person_card(store: Store, summary: PersonSummary) -> None:
             "Delete",
             key=state.DELETE.format(summary.id),
             on_click=ask_delete,
-            args=(summary.id,),
+            args=(summary.ref,),
             width="stretch",
             icon=":material/delete:",
         )
-        if st.session_state.get(state.CONFIRM_DELETE) == summary.id:
-            confirm_delete(store, summary)
+        asked = st.session_state.get(state.CONFIRM_DELETE)
+        if isinstance(asked, PersonRef) and asked.id == summary.id:
+            confirm_delete(store, summary, asked)
+
+
+def turn_page(number: int) -> None:
+    st.session_state[state.PEOPLE_PAGE] = number
+
+
+def listing(store: Store) -> None:
+    """One page of the saved people, found by name, with the way to the pages before and after."""
+    search = st.text_input(
+        "Find someone by name",
+        key=state.PEOPLE_SEARCH,
+        on_change=turn_page,
+        args=(0,),
+        icon=":material/search:",
+    )
+    number = st.session_state.get(state.PEOPLE_PAGE, 0)
+    page = people_page(store, search, number * PAGE_SIZE, PAGE_SIZE)
+    if number and not page.people:  # fewer people than before (deleted elsewhere): start over
+        number, page = 0, people_page(store, search, 0, PAGE_SIZE)
+    if not page.total and search.strip():
+        st.info(f"Nobody saved here has “{plain(search.strip())}” in their name.")
+    elif not page.total:
+        st.info("Nobody is saved yet. Fill in the safety check and profile to save someone.")
+    for summary in page.people:
+        person_card(store, summary)
+    if page.total > PAGE_SIZE:
+        first = number * PAGE_SIZE
+        st.caption(f"People {first + 1} to {first + len(page.people)} of {page.total}")
+        left, right = st.columns(2)
+        left.button(
+            "Previous",
+            key=state.PEOPLE_PREVIOUS,
+            on_click=turn_page,
+            args=(number - 1,),
+            disabled=number == 0,
+            icon=":material/chevron_left:",
+            width="stretch",
+        )
+        right.button(
+            "Next",
+            key=state.PEOPLE_NEXT,
+            on_click=turn_page,
+            args=(number + 1,),
+            disabled=first + PAGE_SIZE >= page.total,
+            icon=":material/chevron_right:",
+            width="stretch",
+        )
+    return page.total
 
 
 def download(store: Store, people: list[PersonSummary]) -> None:
@@ -186,11 +239,7 @@ store = current.store()
 if message := st.session_state.pop(state.PEOPLE_MESSAGE, None):
     st.success(message, icon=":material/check_circle:")
 try:
-    people = store.list_people()
-    if not people:
-        st.info("Nobody is saved yet. Fill in the safety check and profile to save someone.")
-    for summary in people:
-        person_card(store, summary)
+    listing(store)
     if st.button("Add someone new", key=state.ADD_PERSON, icon=":material/person_add:"):
         current.forget()
         st.session_state[state.NEW_PERSON] = True
@@ -201,6 +250,7 @@ try:
         "Download all my data saves every person here, with their answers and log, as one file. "
         "Import reads such a file back, here or on another computer."
     )
+    people = store.list_people()
     if people:
         download(store, people)
     import_section(store)

@@ -200,7 +200,7 @@ if plan.advice:
     st.warning(bulleted(plan.advice))
 st.markdown(f"**Week {plan.week}: {len(plan.sessions)} sessions.**")
 logged = {entry.day: entry for entry in log}
-day_tabs(plan, lambda day: log_form.log_form(store, person.id, day, week, logged.get(day.date)))
+day_tabs(plan, lambda day: log_form.log_form(store, person.ref, day, week, logged.get(day.date)))
 if plan.desk_breaks:
     cards.desk_breaks(plan)
 st.subheader("The whole week")  # after the day: on a phone the table is long

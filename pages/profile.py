@@ -19,7 +19,8 @@ from planner.data_files import safety_rules
 from planner.plan import DISCLAIMER
 from planner.profile import CONDITIONS, RED_FLAGS, FieldProblem, allowed
 from planner.safety import Screen, screen_warning_signs
-from storage import Person, Store, StoreError
+from storage import NameTaken, Person, PersonRef, Store, StoreError
+from storage.listing import count_people
 
 LABELS: dict[str, str] = TEXTS["profile"]["labels"] | {"recent_trauma": safety_rules().trauma.label}
 # A new profile starts with the numbers and choices unanswered (None), so nothing is guessed.
@@ -156,18 +157,20 @@ def check(answers: dict[str, Any], units: str) -> Profile:
     return profile
 
 
-def save(store: Store, profile: Profile, person: Person | None) -> bool:
-    """Save as the current person (or a new one); a name already taken is explained instead."""
-    mine = person.id if person else None
-    if any(p.name == profile.name and p.id != mine for p in store.list_people()):
+def save(store: Store, profile: Profile, target: PersonRef | None) -> bool:
+    """Save over the person the form was drawn for (or as someone new); a name already taken is
+    explained instead."""
+    start = profile.start_date or clock.today()
+    try:
+        person_id = store.save_person(profile, programme_start=start, person=target)
+    except NameTaken:
         st.error(
             f"Someone called {plain(profile.name)} is already saved. Please use another name "
             "(for example, add an initial), or open their plan on the Saved people page."
         )
         st.page_link(PEOPLE_PAGE, label="Saved people", icon=":material/group:")
         return False
-    start = profile.start_date or clock.today()
-    current.choose(store.save_person(profile, programme_start=start, person_id=mine))
+    current.choose(person_id)
     return True
 
 
@@ -221,7 +224,7 @@ st.markdown(
 store = current.store()
 try:
     person = form_person(store)
-    several = person is None and len(store.list_people()) > 1
+    several = person is None and count_people(store) > 1
 except StoreError as error:
     current.store_error(error)
     st.stop()
@@ -237,6 +240,7 @@ elif several:
         "Saved people page first."
     )
 saved = current.plan_profile(person) if person else None
+drawn = (state.SAVE_FOR, person.ref if person else None)
 prefill(saved)
 st.subheader("Step 1: warning signs")
 st.markdown(TEXTS["profile"]["safety_intro"])
@@ -249,10 +253,10 @@ if checked or saved is not None:  # a saved person's answers were checked when t
     st.session_state[state.SAFETY_CLEAR] = screen.safe_to_exercise
 if not screen.safe_to_exercise and (checked or saved is not None):
     show_stop(screen)
-    if checked and saved is not None:  # every page of this person now says so too
+    if checked and saved is not None:  # the answers just read, with these signs: no stale write
         changed = saved.model_copy(update={"red_flags": flags, "recent_trauma": trauma})
-        try:
-            store.save_person(changed, programme_start=person.programme_start, person_id=person.id)
+        try:  # every page of this person now says so too
+            store.save_person(changed, programme_start=person.programme_start, person=person.ref)
         except StoreError as error:
             current.store_error(error)
     st.caption(DISCLAIMER)
@@ -272,13 +276,19 @@ units = st.radio(
 )
 with st.form(state.PROFILE_FORM, enter_to_submit=False):
     answers = ask(units) | {"red_flags": flags, "recent_trauma": trauma}
-    submitted = st.form_submit_button("Save and check", key=state.SUBMIT, type="primary")
+    submitted = st.form_submit_button(
+        "Save and check",
+        key=state.SUBMIT,
+        type="primary",
+        on_click=current.keep_drawn_for,
+        args=drawn,
+    )
 
 if submitted:
     try:
         profile = check(answers, units)
-        if save(store, profile, person):
-            show_result(profile)
+        if save(store, profile, current.drawn_for(state.SAVE_FOR)):
+            st.rerun()  # drawn again for the person just saved, with their result below
     except ProfileError as error:
         show_problems(error)
     except StoreError as error:

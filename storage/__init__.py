@@ -4,22 +4,29 @@ Pages use `open_store()` and the Store's methods; nothing here imports streamlit
 """
 
 from storage.engine import dispose_engines
-from storage.store import (
+from storage.records import (
     ImportConflict,
+    NameTaken,
     NotFound,
     Person,
+    PersonChanged,
+    PersonGone,
     PersonRecord,
+    PersonRef,
     PersonSummary,
-    Store,
     StoreError,
-    open_store,
 )
+from storage.store import Store, open_store
 
 __all__ = [
     "ImportConflict",
+    "NameTaken",
     "NotFound",
     "Person",
+    "PersonChanged",
+    "PersonGone",
     "PersonRecord",
+    "PersonRef",
     "PersonSummary",
     "Store",
     "StoreError",

@@ -2,8 +2,9 @@
 
 SQLite runs in WAL mode with foreign keys on and a busy timeout, and every write transaction starts
 with BEGIN IMMEDIATE, so writers from several threads or processes queue instead of failing with
-"database is locked". A SQLite file that is not a database (or is damaged) is moved aside, never
-deleted, and a fresh one is made; the kept path is reported so the app can tell the user.
+"database is locked". A SQLite file that is not a database, is damaged, is empty or has another
+database's -wal beside it is moved aside, never deleted, and a fresh one is made; the kept path is
+reported so the app can tell the user (storage/sqlite_file.py).
 
 A server database (PostgreSQL, shared by several app servers) gets a pre-pinged, recycled pool
 sized by BACKPLAN_DB_POOL_SIZE and BACKPLAN_DB_MAX_OVERFLOW; opening it is retried a few times
@@ -13,7 +14,6 @@ advisory lock, so servers starting together migrate one after the other.
 
 import logging
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Mapping
@@ -27,6 +27,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from storage.settings import sqlite_file
+from storage.sqlite_file import (
+    BUSY_TIMEOUT_MS,
+    DatabaseOpenError,
+    prepare_sqlite_file,
+    recover_sqlite_file,
+)
 
 if TYPE_CHECKING:  # Alembic is imported when a database is first opened, not with this module:
     from alembic.config import Config  # it is a quarter of a second the Home page need not wait
@@ -34,7 +40,6 @@ if TYPE_CHECKING:  # Alembic is imported when a database is first opened, not wi
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "backplan_write"  # execution option: this transaction will write
 MIGRATION_LOCK_KEY = 7_142_001  # PostgreSQL advisory lock: one process migrates at a time
 POOL_SIZE_ENV = "BACKPLAN_DB_POOL_SIZE"
@@ -46,7 +51,6 @@ POOL_DEFAULTS = {"pool_size": 5, "max_overflow": 5}
 POOL_LIMITS = {"pool_size": (1, 100), "max_overflow": (0, 100)}
 SERVER_POOL = {"pool_timeout": 10, "pool_pre_ping": True, "pool_recycle": 1800}
 RETRY_DELAYS = (0.2, 0.5, 1.0)  # seconds before the 2nd, 3rd and 4th try to open a server database
-CORRUPT_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 # secure_delete: deleted rows are overwritten with zeros, so "delete all my data" leaves no trace
 # in the file (once the WAL is checkpointed) rather than in free pages.
 SQLITE_PRAGMAS = (
@@ -55,14 +59,6 @@ SQLITE_PRAGMAS = (
     f"busy_timeout={BUSY_TIMEOUT_MS}",
     "secure_delete=ON",
 )
-
-
-class DatabaseOpenError(Exception):
-    """The database cannot be opened as configured; the message says why."""
-
-
-class DatabaseFileError(DatabaseOpenError):
-    """The SQLite file could not be checked (busy, no permission); it was left where it is."""
 
 
 class DatabaseSettingError(DatabaseOpenError):
@@ -155,8 +151,9 @@ def _open(url: str) -> Database:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         recovered = recover_sqlite_file(path, datetime.now())
+        identity = prepare_sqlite_file(path)
         engine = create_engine(url)
-        _set_up_sqlite(engine)
+        _set_up_sqlite(engine, identity)
     else:
         engine = create_engine(url, **pool_settings())
     writer = engine.execution_options(**{WRITE_OPTION: True})
@@ -168,7 +165,10 @@ def _open(url: str) -> Database:
     return Database(engine=engine, writer=writer, recovered_from=recovered)
 
 
-def _set_up_sqlite(engine: Engine) -> None:
+def _set_up_sqlite(engine: Engine, identity: int) -> None:
+    """Pragmas on every connection; a write transaction takes the write lock at once and writes
+    the database's identity again (so its header page is in the -wal: see sqlite_file.py)."""
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # the driver's own BEGIN off: _on_begin decides
@@ -181,6 +181,8 @@ def _set_up_sqlite(engine: Engine) -> None:
     def _on_begin(connection) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if write:
+            connection.exec_driver_sql(f"PRAGMA user_version = {identity}")
 
 
 def _upgrade_to_head(writer: Engine) -> None:
@@ -199,42 +201,3 @@ def _upgrade_to_head(writer: Engine) -> None:
             command.upgrade(config, "head")
         except CommandError as exc:
             raise SchemaMismatch(str(exc)) from exc
-
-
-def recover_sqlite_file(path: Path, now: datetime) -> Path | None:
-    """Move a corrupt SQLite file (and its -wal/-shm) aside; return the kept path, else None."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    problem = _sqlite_problem(path)
-    if problem is None:
-        return None
-    kept = path.with_name(f"{path.name}.corrupt-{now:%Y%m%dT%H%M%S}")
-    number = 1
-    while kept.exists():
-        kept = path.with_name(f"{path.name}.corrupt-{now:%Y%m%dT%H%M%S}-{number}")
-        number += 1
-    try:
-        os.replace(path, kept)
-    except FileNotFoundError:  # another process moved it first
-        return None
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, kept.with_name(kept.name + suffix))
-    log.warning("%s could not be read (%s); kept it as %s and started afresh", path, problem, kept)
-    return kept
-
-
-def _sqlite_problem(path: Path) -> str | None:
-    """Why the file is not a usable SQLite database, or None when it is fine."""
-    try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            result = connection.execute("PRAGMA quick_check").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") in CORRUPT_ERRORS:
-            return str(exc)
-        raise DatabaseFileError(f"could not open {path}: {exc}") from exc
-    return None if result and result[0] == "ok" else f"integrity check: {result and result[0]}"

@@ -1,9 +1,12 @@
 """The database tables: saved people (a profile each) and their session log.
 
 Every person belongs to an `owner` (an account; "local" on a one-person install), and every query
-in store.py is scoped to it. Log rows belong to people and go when their person goes. The CHECK
-constraints repeat LogEntry's ranges (planner.limits), so a bug that skips validation cannot store
-a bad row. Any change here needs a new migration in storage/migrations/versions/.
+in store.py is scoped to it. A person's id is never given again after they are deleted (SQLite
+AUTOINCREMENT; PostgreSQL's sequence never goes back), so an old link or tab cannot reach someone
+new; `version` counts the saves of their answers, so a stale page's write can be refused. Log
+rows belong to people and go when their person goes. The CHECK constraints repeat LogEntry's
+ranges (planner.limits), so a bug that skips validation cannot store a bad row. Any change here
+needs a new migration in storage/migrations/versions/.
 """
 
 from datetime import date, datetime
@@ -31,6 +34,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 OWNER_MAX = 200
+ID_MAX = 2**31 - 1  # the largest id an Integer column holds on every database (PostgreSQL's int4)
 NAME_MAX = NAME.most
 NOTE_MAX = NOTE.most
 CLINIC_NAME_MAX = 60  # planner.clinic.NAME_MAX
@@ -45,7 +49,7 @@ class PersonRow(Base):
     """One saved person: the profile as JSON text, re-validated on every read."""
 
     __tablename__ = "people"
-    __table_args__ = (UniqueConstraint("owner", "name"),)
+    __table_args__ = (UniqueConstraint("owner", "name"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner: Mapped[str] = mapped_column(String(OWNER_MAX))
@@ -54,6 +58,7 @@ class PersonRow(Base):
     programme_start: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class LogRow(Base):

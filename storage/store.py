@@ -12,7 +12,6 @@ import json
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -30,54 +29,23 @@ from storage.engine import (
     SchemaMismatch,
     connect,
 )
-from storage.models import OWNER_MAX, ClinicRow, LogRow, PersonRow
+from storage.models import ID_MAX, OWNER_MAX, ClinicRow, LogRow, PersonRow
+from storage.records import (
+    ImportConflict,
+    NameTaken,
+    NotFound,
+    Person,
+    PersonChanged,
+    PersonGone,
+    PersonRecord,
+    PersonRef,
+    PersonSummary,
+    StoreError,
+    Who,
+)
 from storage.settings import database_url
 
 log = logging.getLogger(__name__)
-
-
-class StoreError(Exception):
-    """A problem saving or loading, with a message fit to show the user."""
-
-
-class NotFound(StoreError):
-    """No such person for this owner (unknown id, or someone else's)."""
-
-
-class ImportConflict(StoreError):
-    """People in an import file already exist; nothing was written."""
-
-    def __init__(self, names: Sequence[str]):
-        self.names = list(names)
-        listed = ", ".join(self.names)
-        super().__init__(
-            f"already saved: {listed}. Nothing was imported; choose to replace them to go ahead."
-        )
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    id: int
-    name: str
-    programme_start: date
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str
-    profile: Profile
-    programme_start: date
-
-
-@dataclass(frozen=True)
-class PersonRecord:
-    """One person to import: profile (with its name), programme start and whole log."""
-
-    profile: Profile
-    programme_start: date
-    log: tuple[LogEntry, ...]
 
 
 def open_store(url: str | None = None, owner: str = "local") -> "Store":
@@ -113,37 +81,39 @@ class Store:
     def list_people(self) -> list[PersonSummary]:
         """Everyone saved by this owner, sorted by name."""
         query = (
-            select(PersonRow)
+            select(*SUMMARY_COLUMNS)
             .where(PersonRow.owner == self.owner)
             .order_by(func.lower(PersonRow.name), PersonRow.name, PersonRow.id)
         )
         with self.reading() as session:
-            rows = session.scalars(query).all()
-        return [PersonSummary(r.id, r.name, r.programme_start, _aware(r.updated_at)) for r in rows]
+            rows = session.execute(query).all()
+        return [summary_of(row) for row in rows]
 
     def save_person(
-        self, profile: Profile, programme_start: date, person_id: int | None = None
+        self, profile: Profile, programme_start: date, person: Who | None = None
     ) -> int:
-        """Save a new person (person_id None) or replace one's profile; return the id."""
+        """Save a new person (person None) or replace one's profile (a new version); return
+        the id."""
         name = _name_of(profile)
         with self.writing() as session:
-            row = None if person_id is None else self._row(session, person_id)
-            self._check_name_free(session, name, person_id)
+            row = None if person is None else self._row(session, person, lock=True)
+            self._check_name_free(session, name, None if row is None else row.id)
             if row is None:
                 return self._new_row(session, profile, programme_start).id
             _fill(row, profile, programme_start)
+            row.version += 1
             return row.id
 
     def get_person(self, person_id: int) -> Person:
         """One saved person, profile validated again."""
         with self.reading() as session:
             row = self._row(session, person_id)
-        return Person(row.id, row.name, _profile_of(row), row.programme_start)
+        return Person(row.id, row.name, profile_of(row), row.programme_start, row.version)
 
-    def delete_person(self, person_id: int) -> None:
+    def delete_person(self, person: Who) -> None:
         """Delete a person and their whole log."""
         with self.writing() as session:
-            row = self._row(session, person_id)
+            row = self._row(session, person, lock=True)
             session.execute(delete(LogRow).where(LogRow.person_id == row.id))
             session.delete(row)
 
@@ -157,12 +127,13 @@ class Store:
             session.execute(delete(ClinicRow).where(ClinicRow.owner == self.owner))
         return people.rowcount
 
-    def save_log(self, person_id: int, entry: LogEntry) -> None:
-        """Record a day of the log; a day already logged is replaced."""
+    def save_log(self, person: Who, entry: LogEntry) -> None:
+        """Record a day of the log; a day already logged is replaced (the version of the
+        person's answers stays)."""
         if not isinstance(entry, LogEntry):
             raise StoreError("log entry: expected a LogEntry")
         with self.writing() as session:
-            row = self._row(session, person_id)
+            row = self._row(session, person, lock=True)
             _upsert_log(session, row.id, entry.model_dump())
             row.updated_at = _now()
 
@@ -172,12 +143,12 @@ class Store:
             person = self._row(session, person_id)
             query = select(LogRow).where(LogRow.person_id == person.id).order_by(LogRow.day)
             rows = session.scalars(query).all()
-        return [_entry_of(person.name, r) for r in rows]
+        return [entry_of(person.name, r) for r in rows]
 
-    def delete_log(self, person_id: int, day: date) -> None:
+    def delete_log(self, person: Who, day: date) -> None:
         """Remove one day from a person's log (no error if that day was not logged)."""
         with self.writing() as session:
-            row = self._row(session, person_id)
+            row = self._row(session, person, lock=True)
             session.execute(delete(LogRow).where(LogRow.person_id == row.id, LogRow.day == day))
             row.updated_at = _now()
 
@@ -230,11 +201,23 @@ class Store:
                 "The saved data could not be reached just now; please try again."
             ) from exc
 
-    def _row(self, session: Session, person_id: int) -> PersonRow:
-        query = select(PersonRow).where(PersonRow.id == person_id, PersonRow.owner == self.owner)
-        row = session.scalars(query).one_or_none() if isinstance(person_id, int) else None
+    def _row(self, session: Session, person: Who, lock: bool = False) -> PersonRow:
+        """The owner's row for an id, or for a PersonRef of the version it names; `lock` keeps
+        others from changing the row until this transaction ends (SQLite locks the file)."""
+        person_id = person.id if isinstance(person, PersonRef) else person
+        row = None
+        if isinstance(person_id, int) and 0 < person_id <= ID_MAX:
+            mine = PersonRow.owner == self.owner
+            query = select(PersonRow).where(PersonRow.id == person_id, mine)
+            row = session.scalars(query.with_for_update() if lock else query).one_or_none()
         if row is None:
-            raise NotFound(f"No saved person with id {person_id!r}.")
+            raise (
+                PersonGone()
+                if isinstance(person, PersonRef)
+                else NotFound(f"No saved person with id {person_id!r}.")
+            )
+        if isinstance(person, PersonRef) and row.version != person.version:
+            raise PersonChanged()
         return row
 
     def _new_row(self, session: Session, profile: Profile, programme_start: date) -> PersonRow:
@@ -248,7 +231,23 @@ class Store:
         query = select(PersonRow.id).where(PersonRow.owner == self.owner, PersonRow.name == name)
         other = session.scalars(query).first()
         if other is not None and other != person_id:
-            raise StoreError(f"name: someone called {name!r} is already saved; use another name")
+            raise NameTaken(name)
+
+
+# What a PersonSummary shows, read as plain rows (not the profile's JSON, nor ORM objects: a
+# list of thousands of people stays quick).
+SUMMARY_COLUMNS = (
+    PersonRow.id,
+    PersonRow.name,
+    PersonRow.programme_start,
+    PersonRow.updated_at,
+    PersonRow.version,
+)
+
+
+def summary_of(row) -> PersonSummary:
+    """A row of SUMMARY_COLUMNS (or a whole PersonRow) as a PersonSummary."""
+    return PersonSummary(row.id, row.name, row.programme_start, _aware(row.updated_at), row.version)
 
 
 def _fill(row: PersonRow, profile: Profile, programme_start: date) -> None:
@@ -286,7 +285,8 @@ def _name_of(profile: Profile) -> str:
     return profile.name
 
 
-def _profile_of(row: PersonRow) -> Profile:
+def profile_of(row: PersonRow) -> Profile:
+    """A row's profile, validated again (StoreError naming the person when it fails)."""
     try:
         return parse_profile(json.loads(row.profile_json))
     except (ProfileError, ValueError) as exc:
@@ -296,7 +296,8 @@ def _profile_of(row: PersonRow) -> Profile:
         ) from None
 
 
-def _entry_of(name: str, row: LogRow) -> LogEntry:
+def entry_of(name: str, row: LogRow) -> LogEntry:
+    """A log row as a LogEntry, validated again (StoreError naming the person and day)."""
     fields = ("day", "week", "status", "pain_before", "pain_after", "note")
     try:
         return parse_log_entry({f: getattr(row, f) for f in fields})

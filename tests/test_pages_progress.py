@@ -86,12 +86,15 @@ def test_a_programme_that_starts_later_says_so_on_the_session_page(set_today):
     assert at.selectbox(key="guided_day").value == START
 
 
-def test_a_link_to_a_deleted_person_falls_back_to_the_one_saved():
-    """An old ?person= id that no longer exists is dropped; the only saved person is shown."""
+def test_a_link_to_a_deleted_person_says_so_and_never_shows_the_one_saved():
+    """An old ?person= id that no longer exists is dropped with a warning, and the page asks
+    whose plan to show rather than showing the only saved person."""
     alex = person("Alex Example")
     at = run("plan", {"person": str(alex + 41)})
-    assert "For Alex Example" in [t.value for t in at.text]
-    assert at.query_params == {"person": str(alex)}
+    assert at.warning[0].value.startswith("The person this page was showing is not saved here")
+    assert "For Alex Example" not in [t.value for t in at.text]
+    assert at.button(key=f"choose_{alex}").label == "Alex Example"
+    assert "person" not in at.query_params
 
 
 def test_a_name_already_saved_is_refused_with_a_friendly_message():

@@ -301,7 +301,7 @@ def test_a_fresh_database_is_at_the_newest_migration_and_matches_the_models(stor
     head = ScriptDirectory.from_config(storage.engine.alembic_config()).get_current_head()
     with storage.engine.connect(url).engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == head == "0003"
+        assert context.get_current_revision() == head == "0004"
         assert "alembic_version" in inspect(connection).get_table_names()
         assert compare_metadata(context, Base.metadata) == []
 

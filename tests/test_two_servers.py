@@ -147,7 +147,7 @@ def test_servers_migrating_a_fresh_database_at_the_same_moment_all_succeed(postg
         assert errors == [] and len(opened) == 4
         with opened[0].engine.connect() as connection:
             versions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
-        assert versions == [("0003",)]
+        assert versions == [("0004",)]
     finally:
         for database in opened:
             database.engine.dispose()

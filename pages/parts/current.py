@@ -2,21 +2,35 @@
 
 The current person is kept in st.session_state (this tab) and in the URL as ?person=<id> (so a
 refresh or a bookmark finds them again). With neither, the only saved person is used; with several,
-the page asks "Whose plan?".
+the page asks "Whose plan?". A remembered person who is gone (deleted in another tab, an old
+bookmark) or a link that names nobody is said so, and the page asks: it never falls back to
+someone else. Writes carry the PersonRef their page was drawn for (see storage.PersonRef).
 
 Every page gets its store from `store()`, which opens it for `account.owner()`: on a shared
 deployment, only the signed-in account's people and logs can be read or written.
 """
 
+import re
+
 import streamlit as st
 
 from pages.parts import account, clock, state
-from pages.parts.navigation import PROFILE_PAGE
+from pages.parts.navigation import PEOPLE_PAGE, PROFILE_PAGE
 from pages.parts.text import plain
 from planner import Profile
 from planner.plan import DISCLAIMER
 from planner.schedule import programme_week
-from storage import NotFound, Person, Store, StoreError, audit, open_store
+from storage import NotFound, Person, PersonRef, Store, StoreError, audit, open_store
+from storage.listing import count_people, people_page
+from storage.models import ID_MAX
+
+LINK_ID = re.compile(r"[0-9]{1,10}")  # ASCII digits only: int() also reads "²" or "١"
+WHOSE_PLAN_MOST = 12  # "Whose plan?" buttons; everyone else is found on Saved people
+GONE = (
+    "The person this page was showing is not saved here any more (deleted, perhaps in another "
+    "tab, or an old link). Nothing was changed. Please choose whose plan to show."
+)
+BAD_LINK = "This link does not name a saved person. Please choose whose plan to show."
 
 
 def store_error(error: StoreError) -> None:
@@ -62,7 +76,8 @@ def _remember(person_id: int) -> None:
 def choose(person_id: int) -> None:
     """Make this person the current one (a choice, a save or an import)."""
     _remember(person_id)
-    st.session_state.pop(state.NEW_PERSON, None)
+    for key in (state.NEW_PERSON, state.LOST):
+        st.session_state.pop(key, None)
 
 
 def forget() -> None:
@@ -73,38 +88,59 @@ def forget() -> None:
 
 
 def remembered_id() -> int | None:
-    """The id from this session, else from the URL; None when neither holds a whole number."""
+    """The id from this session, else from the URL; None when neither holds a possible id."""
     found = st.session_state.get(state.PERSON)
     if isinstance(found, int):
         return found
     text = st.query_params.get(state.PERSON_PARAM, "")
-    return int(text) if text.isdigit() else None
+    return int(text) if LINK_ID.fullmatch(text) and 0 < int(text) <= ID_MAX else None
+
+
+def keep_drawn_for(key: str, person: PersonRef | None) -> None:
+    """A submit button's callback: keep whom its form was drawn for. Callback args are fixed when
+    the page is drawn, so whoever the rerun finds, the write goes to that person or nowhere."""
+    st.session_state[key] = person
+
+
+def drawn_for(key: str) -> PersonRef | None:
+    """Whom the form just submitted was drawn for (None: someone new)."""
+    return st.session_state.pop(key, None)
 
 
 def known_person(opened: Store) -> Person | None:
-    """The current person without asking: remembered, else the only one saved, else None."""
+    """The current person without asking: the remembered one, else the only one saved when this
+    tab has not lost anyone; None (with a warning when someone was lost) otherwise."""
     person_id = remembered_id()
+    if person_id is None and state.PERSON_PARAM in st.query_params:
+        return _lost(BAD_LINK)
     if person_id is not None:
         try:
             person = opened.get_person(person_id)
-        except NotFound:  # deleted meanwhile, or an old link
-            forget()
-        else:
-            _remember(person.id)
-            return person
-    people = opened.list_people()
-    if len(people) != 1:
+        except NotFound:
+            return _lost(GONE)
+        _remember(person.id)
+        return person
+    only = people_page(opened, size=1)
+    if st.session_state.get(state.LOST) or only.total != 1:
         return None
-    person = opened.get_person(people[0].id)
+    person = opened.get_person(only.people[0].id)
     _remember(person.id)
     return person
 
 
+def _lost(message: str) -> None:
+    """Say the remembered person (or the link's) is not there; ask from now on, never guess."""
+    st.warning(message, icon=":material/person_off:")
+    forget()
+    st.session_state[state.LOST] = True
+
+
 def ask_whose_plan(opened: Store) -> None:
-    """ "Whose plan?": a button for each saved person (only called when there are several)."""
+    """ "Whose plan?": a button for each of the first saved people, the rest on Saved people."""
     st.subheader("Whose plan?")
-    st.markdown("More than one person is saved here. Choose whose plan to show:")
-    for summary in opened.list_people():
+    st.markdown("Choose whose plan to show:")
+    page = people_page(opened, size=WHOSE_PLAN_MOST)
+    for summary in page.people:
         st.button(
             plain(summary.name),
             key=state.CHOOSE.format(summary.id),
@@ -113,6 +149,8 @@ def ask_whose_plan(opened: Store) -> None:
             width="stretch",
             icon=":material/person:",
         )
+    if page.total > len(page.people):
+        st.page_link(PEOPLE_PAGE, label="Find someone else by name", icon=":material/search:")
     st.page_link(PROFILE_PAGE, label="Someone new? Fill in the safety check", icon=":material/add:")
 
 
@@ -122,7 +160,7 @@ def person() -> tuple[Store, Person]:
     opened = store()
     try:
         found = known_person(opened)
-        if found is None and opened.list_people():
+        if found is None and count_people(opened):
             ask_whose_plan(opened)
             st.stop()
     except StoreError as error:

@@ -16,7 +16,7 @@ from pages.parts.text import TEXTS, plain
 from planner import limits
 from planner.log_entry import LogEntry
 from planner.plan import Day
-from storage import Store, StoreError
+from storage import PersonRef, Store, StoreError
 
 STATUS_WORDS: dict[str, str] = TEXTS["log"]["status"]
 LABELS: dict[str, str] = TEXTS["log"]["labels"]
@@ -56,14 +56,15 @@ def problem_text(error: ValidationError) -> str:
     return f"{LABELS.get(field, field)}: {first['msg'].lower()}."
 
 
-def save_entry(store: Store, person_id: int, **fields) -> LogEntry | None:
-    """Check and save one day of the log; a problem is shown in plain words and None returned."""
+def save_entry(store: Store, person: PersonRef | int, **fields) -> LogEntry | None:
+    """Check and save one day of the person's log (refused when they are gone or changed since
+    `person` was read); a problem is shown in plain words and None returned."""
     if fields.get("status") is None:
         st.error("Please choose how the session went: done, partly or skipped.")
         return None
     try:
         entry = LogEntry(**fields)
-        store.save_log(person_id, entry)
+        store.save_log(person, entry)
     except ValidationError as error:
         st.error(f"This could not be saved. {plain(problem_text(error))}")
         return None
@@ -101,8 +102,9 @@ def ask(day: date, entry: LogEntry | None) -> dict:
     return {"status": status, "note": note.strip(), **pains}
 
 
-def log_form(store: Store, person_id: int, day: Day, week: int, entry: LogEntry | None) -> None:
-    """The log of one session day, in an expander: filled in when logged, editable."""
+def log_form(store: Store, person: PersonRef, day: Day, week: int, entry: LogEntry | None) -> None:
+    """The log of one session day, in an expander: filled in when logged, editable. A save goes
+    to the person the form was drawn for, or nowhere."""
     when, today = day.date, clock.today()
     if when > today:
         st.caption(f"You can log this session on {long_date(when)} or later.")
@@ -119,9 +121,16 @@ def log_form(store: Store, person_id: int, day: Day, week: int, entry: LogEntry 
         st.form(state.log_key(when), border=False),
     ):
         answers = ask(when, entry)
-        save = state.log_key(when, state.LOG_SAVE)
-        if st.form_submit_button("Save this day", key=save, type="primary"):
-            saved = save_entry(store, person_id, day=when, week=week, **answers)
+        save, drawn = state.log_key(when, state.LOG_SAVE), state.log_key(when, state.LOG_FOR)
+        if st.form_submit_button(
+            "Save this day",
+            key=save,
+            type="primary",
+            on_click=current.keep_drawn_for,
+            args=(drawn, person),
+        ):
+            target = current.drawn_for(drawn)
+            saved = save_entry(store, target, day=when, week=week, **answers)
             if saved:
                 st.session_state[state.LOG_SAVED] = (when, described(saved))
                 st.rerun()

@@ -13,6 +13,7 @@ RECOVERY = "recovery_shown"  # the damaged-file warning was shown in this sessio
 OWNER = "owner"  # whose store this session last opened (its sign-in is then recorded)
 WEEK = "plan_week"  # the week last chosen on the plan page, shared with the other pages
 CHOOSE = "choose_{}"  # "Whose plan?": the button of each saved person, by id
+LOST = "person_lost"  # the remembered person is gone: ask whose plan, never pick another one
 
 # --- sign-in (pages/parts/account.py, pages/home.py) ----------------------------------------------
 SIGN_IN = "sign_in"  # the button that starts the provider's sign-in
@@ -37,6 +38,7 @@ LOG_STATUS, LOG_BEFORE, LOG_AFTER, LOG_NOTE, LOG_SAVE = (
     "_note",
     "_save",
 )
+LOG_FOR = "_for"  # the PersonRef the day's form was drawn for, kept when it is submitted
 
 # --- Safety check and profile (pages/profile.py); each answer's widget key is its field name ------
 UNITS = "units"  # metric or imperial, outside the form
@@ -50,10 +52,14 @@ CONDITION = "conditions_{}"  # the box of each condition (planner.profile.CONDIT
 SUBMIT = "submit"  # "Save and check"
 NEW_PERSON_BUTTON = "new_person"  # "Start a profile for someone else"
 FORM_FOR = "profile_form_for"  # the id of the person whose answers the form showed (0: blank)
+SAVE_FOR = "profile_save_for"  # the PersonRef (or None) a submitted form was drawn for
 
 # --- Saved people (pages/people.py) ---------------------------------------------------------------
 PEOPLE_MESSAGE = "people_message"  # a confirmation to show after the rerun
-CONFIRM_DELETE = "people_confirm_delete"  # the id waiting for "Yes, delete"
+CONFIRM_DELETE = "people_confirm_delete"  # the PersonRef waiting for "Yes, delete"
+PEOPLE_SEARCH = "people_search"  # "Find by name"
+PEOPLE_PAGE = "people_page"  # which page of the list is shown (0: the first)
+PEOPLE_PREVIOUS, PEOPLE_NEXT = "people_previous", "people_next"  # the list's page buttons
 IMPORT_CONFLICT = "people_import_conflict"  # the uploaded file's id waiting for "Yes, replace"
 UPLOAD_ROUND = "people_upload_round"  # a new file box after each import
 OPEN = "open_{}"  # "Open their plan", by person id
