@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from pages.parts import cards, clock, current, router, state
+from pages.parts.look_alike import warn_look_alikes
 from pages.parts.navigation import PEOPLE_PAGE, PLAN_PAGE
 from pages.parts.text import TEXTS, plain
 from planner import Profile, ProfileError, build_plan, limits, parse_profile
@@ -166,6 +167,7 @@ def save(store: Store, profile: Profile, person: Person | None) -> bool:
         )
         st.page_link(PEOPLE_PAGE, label="Saved people", icon=":material/group:")
         return False
+    warn_look_alikes(store, profile.name, person)
     start = profile.start_date or clock.today()
     current.choose(store.save_person(profile, programme_start=start, person_id=mine))
     return True
