@@ -1,4 +1,4 @@
-"""People's names: one Unicode form, something visible in them, and whether two look alike.
+"""People's names: one Unicode form, something in them that shows, and whether two look alike.
 
 A name is kept in Unicode's composed form (NFC), so "José" typed with a combining accent and
 with a ready-made "é" is one name. Zero-width characters are taken out: they draw nothing and
@@ -15,8 +15,15 @@ from icu import SpoofChecker
 # vowel separator, zero-width space, word joiner, invisible maths operators, zero-width no-break
 # space (BOM). The joiners U+200C and U+200D stay: Persian, Indic scripts and emoji need them.
 ZERO_WIDTH = "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
-# Hangul fillers: letters by their category, yet blank on the page.
-BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+# What shows nothing by itself: spaces, line breaks, control and format characters; the Hangul
+# fillers (letters by category, yet blank), the blank Braille pattern, the combining grapheme
+# joiner and the variation selectors.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+BLANKS = frozenset(
+    "\u115f\u1160\u3164\uffa0\u2800\u034f\u180b\u180c\u180d\u180f"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
 _DROP = dict.fromkeys(map(ord, ZERO_WIDTH))
 _CHECKER = SpoofChecker()
 
@@ -26,10 +33,14 @@ def clean_name(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_DROP))
 
 
-def has_visible_letter(text: str) -> bool:
-    """True when the text holds a letter or digit that shows (not only spaces, marks, format
-    characters or blank fillers)."""
-    return any(unicodedata.category(ch)[0] in "LN" and ch not in BLANK_LETTERS for ch in text)
+def has_visible_character(text: str) -> bool:
+    """True when something in the text shows (not only spaces and invisible characters)."""
+    return any(
+        unicodedata.category(ch) not in INVISIBLE_CATEGORIES
+        and ch not in BLANKS
+        and not ch.isspace()
+        for ch in text
+    )
 
 
 def skeleton(name: str) -> str:

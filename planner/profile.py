@@ -21,7 +21,7 @@ from pydantic import (
 from planner import limits as lim
 from planner import problems
 from planner.clinic import is_single_line
-from planner.names import clean_name, has_visible_letter
+from planner.names import clean_name, has_visible_character
 from planner.problems import FieldProblem, InputError, allowed_values, plain_problems
 
 RED_FLAGS = (
@@ -122,8 +122,8 @@ class Profile(BaseModel):
         if not isinstance(name, str):
             return name
         kept = clean_name(name)
-        if name.strip() and not has_visible_letter(kept):
-            raise ValueError("must have a letter or digit that shows, not only invisible ones")
+        if name.strip() and not has_visible_character(kept):
+            raise ValueError("must have a character that shows, not only spaces or invisible ones")
         return kept
 
     @field_validator("name")

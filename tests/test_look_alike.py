@@ -49,7 +49,7 @@ def test_ann_with_a_zero_width_space_is_ann_and_is_refused_as_taken():
 def test_a_name_of_invisible_characters_is_refused_naming_the_name_box():
     at = someone_new("\u200b\u3164")
     assert "Nothing was saved yet" in at.error[0].value
-    assert "letter or digit that shows" in shown(at)
+    assert "must have a character that shows" in shown(at)
     assert saved_names() == ["Ann"]
 
 

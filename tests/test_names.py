@@ -3,7 +3,7 @@ confusable skeletons (UTS #39)."""
 
 import pytest
 
-from planner.names import clean_name, has_visible_letter, look_alikes, skeleton
+from planner.names import clean_name, has_visible_character, look_alikes, skeleton
 
 CYRILLIC_A = "\u0410"
 GREEK_ALPHA = "\u0391"
@@ -33,16 +33,18 @@ def test_a_name_is_kept_composed_without_zero_width_characters(typed, kept):
         ("Ann", True),
         ("\u674e", True),  # a Chinese name
         ("7", True),
+        ("@", True),
+        ("\u0301", True),  # an accent on nothing still shows
         ("\u200b", False),
+        ("\u200d\u2066", False),  # a joiner and a bidi isolate: format characters
         ("\u3164\u3164", False),  # Hangul fillers: letters that are blank
         ("\u2800", False),  # a blank Braille pattern
-        ("\u00a0 \u3000", False),
-        ("-", False),
-        ("\u0301", False),  # an accent on nothing
+        ("\ufe0f\U000e0100", False),  # variation selectors
+        ("\u00a0 \u3000\u2028", False),
     ],
 )
-def test_a_name_needs_a_letter_or_digit_that_shows(text, visible):
-    assert has_visible_letter(text) is visible
+def test_a_name_needs_a_character_that_shows(text, visible):
+    assert has_visible_character(text) is visible
 
 
 @pytest.mark.parametrize(
