@@ -43,13 +43,19 @@ def test_home_is_open_with_a_sign_in_button(shared_url, page):
     assert page.get_by_role("button", name="Sign in").count() >= 1
 
 
+@pytest.fixture
+def placeholder_url(tmp_path):
+    """A server whose secrets are the example's, copied unchanged; ask for it before `page`."""
+    with shared_app(tmp_path, cookie_secret=EXAMPLE_COOKIE_SECRET) as url:
+        yield url
+
+
 @pytest.mark.parametrize("path", ["", "people"])
-def test_a_server_with_the_examples_cookie_secret_opens_no_page(tmp_path, page, path):
+def test_a_server_with_the_examples_cookie_secret_opens_no_page(placeholder_url, page, path):
     """The example secrets copied unchanged: Home and Saved people show only the refusal, with
     the command that makes a new secret, and no sign-in button."""
-    with shared_app(tmp_path, cookie_secret=EXAMPLE_COOKIE_SECRET) as url:
-        page.goto(f"{url}/{path}")
-        page.get_by_text("BackPlan will not open").wait_for()
-        body = page.inner_text("[data-testid='stMain']")
-        assert "BackPlan will not open" in body and MAKE_SECRET in body, body
-        assert page.get_by_role("button", name="Sign in").count() == 0
+    page.goto(f"{placeholder_url}/{path}")
+    page.get_by_text("BackPlan will not open").wait_for()
+    body = page.inner_text("[data-testid='stMain']")
+    assert "BackPlan will not open" in body and MAKE_SECRET in body, body
+    assert page.get_by_role("button", name="Sign in").count() == 0
