@@ -5,23 +5,31 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-deep lint bench bench-all load screenshots browser-deps db-deps a11y-deps clean
+.PHONY: run test test-fast test-deep lint bench bench-all load screenshots browser-deps db-deps a11y-deps icu-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+$(VENV)/.runtime: requirements.txt | $(BIN)/python icu-deps
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python icu-deps
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
 run: $(VENV)/.runtime
 	mkdir -p data
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+# ICU's headers, pkg-config and a C++ compiler, which pip needs to build PyICU (requirements.txt).
+icu-deps:
+	@pkg-config --exists icu-uc 2>/dev/null && command -v g++ >/dev/null || { \
+	  echo "Installing libicu-dev, pkg-config and g++ from Debian ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
 
 # Debian's chromium (for the browser tests) and poppler-utils (pdftoppm, to look at PDFs).
 # Installed only when missing; Playwright never downloads a browser of its own.

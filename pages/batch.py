@@ -144,9 +144,9 @@ def make_files(store, marked) -> None:
         bar.empty()
     if state.BATCH_ZIP in st.session_state:
         zipped = st.session_state[state.BATCH_ZIP]
-        st.download_button(
+        st.download_button(  # handed to the media store only when clicked (see people.py)
             f"Download {len(zipped.names)} PDFs (ZIP)",
-            data=zipped.data,
+            data=lambda: zipped.data,
             file_name="backplan-plans.zip",
             mime="application/zip",
             key=state.BATCH_DOWNLOAD_ZIP,

@@ -129,10 +129,12 @@ def listing(store: Store) -> None:
 
 
 def download(store: Store, people: list[PersonSummary]) -> None:
-    """The export of everything saved here, as one JSON file; a download is audited."""
+    """The export of everything saved here, as one JSON file, made only when the button is
+    clicked (Streamlit's deferred download): until then nothing personal sits in Streamlit's
+    media store, whose /media/ addresses need no sign-in. A click is audited."""
     if st.download_button(
         "Download all my data",
-        data=to_json(export_all(store, now=clock.now())),
+        data=lambda: to_json(export_all(store, now=clock.now())),
         file_name=f"backplan-export-{clock.today().isoformat()}.json",
         mime="application/json",
         key=state.EXPORT,

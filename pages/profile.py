@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from pages.parts import cards, clock, current, router, state
+from pages.parts.look_alike import look_alike_warning
 from pages.parts.navigation import PEOPLE_PAGE, PLAN_PAGE
 from pages.parts.text import TEXTS, plain
 from planner import Profile, ProfileError, build_plan, limits, parse_profile
@@ -161,6 +162,7 @@ def save(store: Store, profile: Profile, target: PersonRef | None) -> bool:
     """Save over the person the form was drawn for (or as someone new); a name already taken is
     explained instead."""
     start = profile.start_date or clock.today()
+    warning = look_alike_warning(store, profile.name, target.id if target else None)
     try:
         person_id = store.save_person(profile, programme_start=start, person=target)
     except NameTaken:
@@ -171,6 +173,7 @@ def save(store: Store, profile: Profile, target: PersonRef | None) -> bool:
         st.page_link(PEOPLE_PAGE, label="Saved people", icon=":material/group:")
         return False
     current.choose(person_id)
+    st.session_state[state.LOOK_ALIKE] = warning  # shown with the result, after the rerun
     return True
 
 
@@ -294,5 +297,7 @@ if submitted:
     except StoreError as error:
         current.store_error(error)
 elif saved is not None:
+    if warning := st.session_state.pop(state.LOOK_ALIKE, None):
+        st.warning(warning)
     show_result(saved)
 st.caption(DISCLAIMER)

@@ -21,6 +21,7 @@ from pydantic import (
 from planner import limits as lim
 from planner import problems
 from planner.clinic import is_single_line
+from planner.names import clean_name, has_visible_character
 from planner.problems import FieldProblem, InputError, allowed_values, plain_problems
 
 RED_FLAGS = (
@@ -112,6 +113,18 @@ class Profile(BaseModel):
     @classmethod
     def _no_repeats(cls, items: list[str]) -> list[str]:
         return sorted(set(items), key=items.index)
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _one_form(cls, name: Any) -> Any:
+        # Before the length limit and the stripping of spaces, so they see the name as kept. Only
+        # spaces is no name at all; anything else must show.
+        if not isinstance(name, str):
+            return name
+        kept = clean_name(name)
+        if name.strip() and not has_visible_character(kept):
+            raise ValueError("must have a character that shows, not only spaces or invisible ones")
+        return kept
 
     @field_validator("name")
     @classmethod

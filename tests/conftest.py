@@ -89,12 +89,18 @@ def fresh_url():
 
 
 @contextmanager
-def shared_app(folder: Path) -> Iterator[str]:
-    """The app in shared mode (the example [auth] secrets, written into `folder`)."""
+def shared_app(folder: Path, cookie_secret: str | None = None) -> Iterator[str]:
+    """The app in shared mode: the example [auth] secrets, written into `folder` with a new
+    random cookie_secret (or the one given) in place of the example's placeholder."""
+    import secrets as random_secrets
+
+    from pages.parts.account import EXAMPLE_COOKIE_SECRET
     from tests.app_server import ROOT, running_app
 
+    example = (ROOT / ".streamlit" / "secrets.toml.example").read_text()
+    chosen = cookie_secret or random_secrets.token_urlsafe(32)
     secrets = folder / "secrets.toml"
-    secrets.write_text((ROOT / ".streamlit" / "secrets.toml.example").read_text())
+    secrets.write_text(example.replace(EXAMPLE_COOKIE_SECRET, chosen))
     with running_app(env={"STREAMLIT_SECRETS_FILES": str(secrets)}) as url:
         yield url
 

@@ -5,7 +5,9 @@ The provider is never contacted: the test only opens pages, it does not press "S
 
 import pytest
 
+from pages.parts.account import EXAMPLE_COOKIE_SECRET, MAKE_SECRET
 from tests.browser_steps import PAGE_TITLES, open_page, sidebar_titles
+from tests.conftest import shared_app
 
 pytestmark = pytest.mark.browser
 
@@ -39,3 +41,21 @@ def test_home_is_open_with_a_sign_in_button(shared_url, page):
     open_page(page, shared_url)
     assert "BackPlan" in page.inner_text("body")
     assert page.get_by_role("button", name="Sign in").count() >= 1
+
+
+@pytest.fixture
+def placeholder_url(tmp_path):
+    """A server whose secrets are the example's, copied unchanged; ask for it before `page`."""
+    with shared_app(tmp_path, cookie_secret=EXAMPLE_COOKIE_SECRET) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["", "people"])
+def test_a_server_with_the_examples_cookie_secret_opens_no_page(placeholder_url, page, path):
+    """The example secrets copied unchanged: Home and Saved people show only the refusal, with
+    the command that makes a new secret, and no sign-in button."""
+    page.goto(f"{placeholder_url}/{path}")
+    page.get_by_text("BackPlan will not open").wait_for()
+    body = page.inner_text("[data-testid='stMain']")
+    assert "BackPlan will not open" in body and MAKE_SECRET in body, body
+    assert page.get_by_role("button", name="Sign in").count() == 0

@@ -9,9 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.parts import state
+from pages.parts.account import EXAMPLE_COOKIE_SECRET, LOCAL_OWNER, MAKE_SECRET
 from storage import NotFound, Store, dispose_engines, open_store
 from storage.audit import entries
-from tests.auth_steps import ALICE, AUTH, BOB, NOBODY
+from tests.auth_steps import ALICE, AUTH, BOB, ISSUER, NOBODY
 from tests.page_steps import ANSWERS, APP, click, log_day, run, shown, submit
 
 PAGES = ["profile", "plan", "library", "tips", "batch", "session", "progress", "people"]
@@ -205,3 +206,56 @@ def test_local_mode_never_asks_to_sign_in(page):
     assert "Please sign in" not in shown(at)
     if page == "people":
         assert at.session_state[state.OWNER] == "local"
+
+
+def with_secret(user: dict, secret: str) -> AppTest:
+    """A session on a deployment whose [auth] has this cookie_secret."""
+    at = session(user)
+    at.secrets["auth"] = {**AUTH, "cookie_secret": secret}
+    return at
+
+
+@pytest.mark.parametrize("page", ["home", *PAGES])
+@pytest.mark.parametrize(
+    ("secret", "problem"),
+    [(EXAMPLE_COOKIE_SECRET, "the example's placeholder"), ("s" * 31, "shorter than 32")],
+)
+def test_a_forgeable_sign_in_cookie_keeps_every_page_closed(page, secret, problem):
+    """With the example's cookie_secret or a short one, even a (forged) signed-in Alice gets
+    only the refusal, naming the setting and how to make a new one, on every page."""
+    alice_with_a_logged_session()
+    at = visit(with_secret(ALICE, secret), page)
+    (refusal,) = [error.value for error in at.error]
+    assert problem in refusal and "cookie_secret" in refusal and MAKE_SECRET in refusal
+    assert ANSWERS["name"] not in shown(at) and secret not in shown(at)
+    assert not at.title or [t.value for t in at.title] == ["BackPlan"]
+    assert not at.button and not at.text_input and not at.get("form")
+
+
+def test_a_cookie_secret_of_32_characters_opens_the_app():
+    """The limit itself is accepted: Alice sees her person."""
+    alice_with_a_logged_session()
+    at = visit(with_secret(ALICE, "s" * 32), "people")
+    assert not at.error
+    assert f"**{ANSWERS['name']}**" in [m.value for m in at.markdown]
+
+
+@pytest.mark.parametrize(
+    "user",
+    [
+        {"is_logged_in": True, "sub": "local"},
+        {"is_logged_in": True, "sub": "local", "iss": ""},
+        {"is_logged_in": True, "iss": ISSUER, "sub": "local"},
+    ],
+)
+def test_a_sign_in_as_local_never_opens_local_modes_data(user):
+    """A person saved in local mode stays out of reach of a sign-in whose sub is "local": without
+    an issuer it opens nothing; with one it is an account of its own, with nobody saved."""
+    submit(visit(session(NOBODY, shared=False), "profile"), **ANSWERS)
+    assert [p.name for p in open_store(owner=LOCAL_OWNER).list_people()] == [ANSWERS["name"]]
+    at = visit(session(user), "people")
+    assert ANSWERS["name"] not in shown(at)
+    if user.get("iss"):
+        assert "Nobody is saved yet." in at.info[0].value
+    else:
+        assert "did not include an account id" in at.error[0].value

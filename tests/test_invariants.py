@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from planner import build_plan
 from planner.guidelines import MAX_WEEK
 from planner.log_entry import LogEntry
+from planner.names import has_visible_character
 from planner.profile import CONDITIONS, RED_FLAGS, parse_profile
 from planner.selection import daily_extras
 from tests.plan_checks import check_exercise_plan, check_sourced, check_stopped
@@ -69,7 +70,7 @@ answers = st.fixed_dictionaries(
         "minutes_per_day": st.integers(10, 60),
     },
     optional={
-        "name": st.text(NAME_CHARACTERS, min_size=1, max_size=60).filter(str.strip),
+        "name": st.text(NAME_CHARACTERS, min_size=1, max_size=60).filter(has_visible_character),
         "start_date": st.dates(date(2020, 1, 1), date(2035, 12, 31)),
     },
 )

@@ -9,6 +9,7 @@ from datetime import date
 PERSON = "person_id"  # the current person's id in this tab
 PERSON_PARAM = "person"  # ... and in the URL, so a refresh or a bookmark finds them again
 NEW_PERSON = "profile_for_someone_new"  # the profile form is for someone not saved yet
+LOOK_ALIKE = "profile_look_alike"  # the warning of a name like another's, shown after the save
 RECOVERY = "recovery_shown"  # the damaged-file warning was shown in this session
 OWNER = "owner"  # whose store this session last opened (its sign-in is then recorded)
 WEEK = "plan_week"  # the week last chosen on the plan page, shared with the other pages
