@@ -61,6 +61,13 @@ BATCH_CASES = [
     Case("condition-unknown", bad(conditions=["osteoporosis", "flu"]), "row 3: conditions: must"),
     Case("flags-comma", bad(red_flags="fever,night_pain"), "row 3: red_flags: must be a list of"),
     Case("date-day-first", bad(start_date="30/11/2026"), "row 3: start_date: must be a date"),
+    Case(
+        "start-year-9999",
+        bad(start_date="9999-12-01"),
+        "row 3: start_date: must be a date as YYYY-MM-DD, at the latest 9988-12-31",
+        args=("--weeks", "1-12"),
+    ),
+    Case("age-5000-digits", bad(age="1" * 5000), "row 3: age: must be a whole number from 18"),
     # NaN and infinities as spreadsheets write them
     Case("water-nan", bad(water_l="nan"), "row 3: water_l: must be a number from 0 to 10"),
     Case("sitting-inf", bad(sitting_hours="inf"), "row 3: sitting_hours: must be a number"),

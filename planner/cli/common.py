@@ -3,6 +3,7 @@ values that both `plan` and `batch` take (session time, clinic header)."""
 
 import argparse
 import os
+import re
 import sys
 from datetime import time
 from pathlib import Path
@@ -16,14 +17,16 @@ BAD_INPUT = 2
 DATABASE_URL_ENV = "BACKPLAN_DATABASE_URL"
 DATA_DIR_ENV = "BACKPLAN_DATA_DIR"
 SQLITE_FILE = Path(__file__).resolve().parents[2] / "data" / "backplan.db"
+CLOCK_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")  # 7:30 or 18:00
 
 
 def session_time(text: str) -> time:
-    """ "18:30" as a time; argparse reports anything else as a bad value."""
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a time as HH:MM, e.g. 18:00") from None
+    """ "18:30" as a time of day; argparse reports anything else (seconds, a UTC offset, "24:00",
+    ISO's "T1830") as a bad value: a calendar's sessions are at a local clock time."""
+    found = CLOCK_TIME.fullmatch(text.strip())
+    if not found:
+        raise argparse.ArgumentTypeError("must be a time as HH:MM from 00:00 to 23:59, e.g. 18:00")
+    return time(int(found[1]), int(found[2]))
 
 
 def clinic_options(command: argparse.ArgumentParser) -> None:
