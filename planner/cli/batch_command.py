@@ -22,7 +22,14 @@ from planner.batch.job import FORMATS, Job, Made, produce, template_csv
 from planner.batch.limits import MAX_WEEKS
 from planner.batch.outputs import write_into
 from planner.batch.sheet import read_sheet_file
-from planner.cli.common import BAD_INPUT, clinic_header, clinic_options, fail, session_time
+from planner.cli.common import (
+    BAD_INPUT,
+    clinic_header,
+    clinic_options,
+    fail,
+    session_time,
+    write_stdout,
+)
 from planner.clinic import ClinicError
 from planner.guidelines import MAX_WEEK
 from planner.profile import ProfileError
@@ -67,8 +74,7 @@ def add_batch_commands(commands) -> None:
 
 
 def run_template() -> int:
-    sys.stdout.write(template_csv())
-    return 0
+    return write_stdout(template_csv().encode())
 
 
 class ProgressBar:

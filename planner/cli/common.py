@@ -9,8 +9,10 @@ from datetime import time
 from pathlib import Path
 
 from planner.clinic import ClinicHeader
+from planner.files.atomic import NotARegularFile, check_replaceable
 
 BAD_INPUT = 2
+CANNOT_WRITE = 1  # standard output is full or closed: not the input's fault
 # Where the app keeps its database (see storage/settings.py). Checked here before `storage` is
 # imported: SQLAlchemy takes longer to import than a PDF takes to make, and most PDFs made from the
 # command line are on machines where the app has never run.
@@ -60,3 +62,28 @@ def fail(message: str) -> int:
     """Say what is wrong on standard error and give the bad-input exit status."""
     print(f"backplan: {message}", file=sys.stderr)
     return BAD_INPUT
+
+
+def output_problem(path: Path) -> str | None:
+    """Why `-o PATH` cannot be written, checked before any work: its folder is missing, or it is
+    a folder, link, pipe or device (never opened here: `-o /dev/null` must stay a device)."""
+    if not path.parent.is_dir():
+        return f"-o: the folder {path.parent} does not exist"
+    try:
+        check_replaceable(path)
+    except NotARegularFile as exc:
+        return f"-o: will not write {path} ({exc})"
+    return None
+
+
+def write_stdout(data: bytes) -> int:
+    """Write to standard output; a full disk or a closed pipe is one line on standard error."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except OSError as exc:
+        # Point standard output at the null device, so the flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"backplan: cannot write to standard output ({exc.strerror or exc})", file=sys.stderr)
+        return CANNOT_WRITE
+    return 0
