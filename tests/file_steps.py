@@ -1,8 +1,9 @@
 """Things in the way of a written file, for tests: a folder, a FIFO, a symbolic link or a device
-where a file is to be written."""
+where a file is to be written, and a disk that is soon full."""
 
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,17 @@ def special(kind: str, folder: Path) -> Path:
 
 def kind_of(path: Path) -> int:
     return stat.S_IFMT(os.lstat(path).st_mode)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 64 kB tmpfs (needs root and a system that allows the mount; skipped otherwise)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True
+    )
+    if mounted.returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=True)

@@ -2,14 +2,13 @@
 and a long name or a full disk leaves nothing behind."""
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from planner.files import atomic
 from planner.files.atomic import NotARegularFile, check_replaceable, write_atomically
-from tests.file_steps import kind_of, special
+from tests.file_steps import kind_of, special, tiny_disk  # noqa: F401 (a fixture)
 
 LONGEST = "é" * 125 + ".pdf"  # 254 bytes of UTF-8: a name one byte short of the most allowed
 
@@ -66,21 +65,7 @@ def test_the_systems_null_device_is_refused_by_looking_only():
     )
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A 64 kB tmpfs (needs root and a system that allows the mount; skipped otherwise)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True
-    )
-    if mounted.returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    yield disk
-    subprocess.run(["umount", str(disk)], check=True)
-
-
-def test_a_full_disk_leaves_neither_a_half_file_nor_a_temporary_one(tiny_disk, way):
+def test_a_full_disk_leaves_neither_a_half_file_nor_a_temporary_one(tiny_disk, way):  # noqa: F811
     """ENOSPC is raised; an old file keeps its bytes and nothing else is left on the disk."""
     old = tiny_disk / "old.json"
     write_atomically(old, b"old")

@@ -13,7 +13,11 @@ terminal, a progress bar shows on standard error.
 import argparse
 import os
 import re
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
@@ -120,19 +124,59 @@ def run_batch(args: argparse.Namespace) -> int:
         created=datetime.now(UTC),
         session_time=args.time,
     )
-    made, doctor, bad = 0, 0, 0
+    tally = Tally(args.out)
+    with interrupt_on(signal.SIGTERM):
+        try:
+            write_files(args, rows, job, tally)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM: files under way are not named
+            stopped = signal.Signals[stop.args[0] if stop.args else "SIGINT"]
+            print(f"\nbackplan: stopped ({stopped.name}); {tally}", file=sys.stderr)
+            return 128 + stopped.value
+    print(f"backplan: {tally}", file=sys.stderr)
+    return BAD_INPUT if tally.bad else 0
+
+
+@dataclass
+class Tally:
+    """How many files were made (and of them see-a-doctor sheets) and how many rows were bad."""
+
+    folder: Path
+    made: int = 0
+    doctor: int = 0
+    bad: int = 0
+
+    def __str__(self) -> str:
+        notes = f" ({self.doctor} see-a-doctor)" if self.doctor else ""
+        problems = f"; {self.bad} row(s) with problems" if self.bad else ""
+        return f"made {self.made} file(s) in {self.folder}{notes}{problems}"
+
+
+def write_files(args: argparse.Namespace, rows: list, job: Job, tally: Tally) -> None:
+    """Each row's file into --out, counted in `tally`; each bad row told on standard error."""
     bar = ProgressBar(len(rows), sys.stderr)
-    for done, result in enumerate(write_into(args.out, produce(rows, job, args.workers)), 1):
-        if isinstance(result, Made):
-            made, doctor = made + 1, doctor + (not result.safe)
-        else:
-            bar.clear()
-            bad += 1
-            for problem in result.problems:
-                print(f"backplan: {args.people} row {result.row}: {problem}", file=sys.stderr)
-        bar.update(done)
+    with closing(write_into(args.out, produce(rows, job, args.workers))) as results:
+        for done, result in enumerate(results, 1):
+            if isinstance(result, Made):
+                tally.made, tally.doctor = tally.made + 1, tally.doctor + (not result.safe)
+            else:
+                bar.clear()
+                tally.bad += 1
+                for problem in result.problems:
+                    print(f"backplan: {args.people} row {result.row}: {problem}", file=sys.stderr)
+            bar.update(done)
     bar.clear()
-    notes = f" ({doctor} see-a-doctor)" if doctor else ""
-    print(f"backplan: made {made} file(s) in {args.out}{notes}", file=sys.stderr, end="")
-    print(f"; {bad} row(s) with problems" if bad else "", file=sys.stderr)
-    return BAD_INPUT if bad else 0
+
+
+@contextmanager
+def interrupt_on(signum: int) -> Iterator[None]:
+    """While inside, the signal stops the run as Ctrl-C does (its name in the exception), so
+    every `finally` runs: the pool's helpers are shut down and no file is left half-made."""
+
+    def interrupt(number: int, frame) -> None:
+        raise KeyboardInterrupt(signal.Signals(number).name)
+
+    before = signal.signal(signum, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signum, before)
