@@ -163,8 +163,20 @@ PLAN_CASES = [
         "age: must be a whole number",
         suffix=".csv",
     ),
+    Case(
+        "csv-name-with-U+2028",
+        one_row_csv(CSV_HEADER, CSV_ROW.replace("Alex", "Al\u2028ex", 1)),
+        "name: must be a single line",
+        suffix=".csv",
+    ),
+    Case(
+        "csv-name-with-NEL",
+        one_row_csv(CSV_HEADER, CSV_ROW.replace("Alex", "Al\x85ex", 1)),
+        "name: must be a single line",
+        suffix=".csv",
+    ),
     # bad options: the output is a folder, its folder is missing; a bad week or format
-    Case("output-is-a-folder", profile(), "-o: cannot write", args=("-o", ".")),
+    Case("output-is-a-folder", profile(), "-o: will not write . (it is a folder", args=("-o", ".")),
     Case("output-folder-missing", profile(), "-o: the folder", args=("-o", "nowhere/plan.json")),
     Case(
         "week-0", profile(), "argument --week: must be a whole number from 1", args=("--week", "0")
@@ -192,6 +204,12 @@ PLAN_CASES = [
     Case("ok-age-18-minutes-10", profile(age=18, minutes_per_day=10), accepted=True),
     Case("ok-age-110-minutes-60", profile(age=110, minutes_per_day=60), accepted=True),
     Case("ok-utf8-bom", b"\xef\xbb\xbf" + profile(name="Zoë").encode(), accepted=True),
+    Case(
+        "ok-csv-old-mac-line-ends",
+        one_row_csv(CSV_HEADER, CSV_ROW).replace("\n", "\r"),
+        accepted=True,
+        suffix=".csv",
+    ),
     Case("ok-formula-name", profile(name="=HYPERLINK(1)"), accepted=True, args=("--format", "csv")),
 ]
 

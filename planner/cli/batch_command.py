@@ -6,8 +6,10 @@
 
 Bad rows are reported on standard error with their row number (the header is row 1), the field
 and what it allows; the good rows are still made, and the exit status is 2 when any row was bad.
-Files are written whole or not at all. The limits are the page's (planner/batch/limits.py). On a
-terminal, a progress bar shows on standard error.
+A file that cannot be written (a link or folder at its name, a full disk) is its row's problem.
+Files are written whole or not at all; Ctrl-C or SIGTERM stops the run with status 130 or 143,
+leaving only whole files and no helper processes. The limits are the page's
+(planner/batch/limits.py). On a terminal, a progress bar shows on standard error.
 """
 
 import argparse
