@@ -14,6 +14,7 @@ from pages.parts.batch_table import (
     apply_edits,
     content_key,
     table,
+    table_csv,
     table_rows,
     with_problems,
 )
@@ -116,6 +117,14 @@ def people_table(marked) -> None:
         disabled=[PROBLEMS],
         on_change=keep_edits,
         column_config={PROBLEMS: st.column_config.TextColumn(PROBLEMS, width="large")},
+    )
+    st.download_button(
+        "Download the table (CSV)",
+        data=lambda: table_csv(marked),  # made only when asked for
+        file_name="backplan-people.csv",
+        mime="text/csv",
+        key=state.BATCH_DOWNLOAD_TABLE,
+        icon=":material/download:",
     )
 
 

@@ -6,6 +6,7 @@ columns (`storage.models`), the error messages (`planner.profile.allowed`) and t
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from planner.guidelines import MAX_WEEK
 
@@ -44,6 +45,18 @@ class Length:
         return f"text of at most {self.most} characters{self.more}"
 
 
+@dataclass(frozen=True)
+class Dates:
+    """Dates up to `last`, the last one allowed; `words` say what the date is."""
+
+    last: date
+    words: str
+
+    def allowed(self) -> str:
+        """'a date as YYYY-MM-DD, at the latest 9988-12-31'."""
+        return f"a date as YYYY-MM-DD, at the latest {self.last.isoformat()}"
+
+
 # --- The profile ----------------------------------------------------------------------------------
 AGE = Bound(18, 110, "years", "years, adults only")
 HEIGHT_CM = Bound(100, 250, "cm", "height in centimetres", whole=False)
@@ -59,12 +72,15 @@ PAIN_WEEKS = Bound(0, 520, "weeks", "weeks this episode has lasted")
 DAYS_PER_WEEK = Bound(1, 7, "days", "exercise days a week")
 MINUTES_PER_DAY = Bound(10, 60, "minutes", "minutes a session")
 NAME = Length(60, " on one line")
+# Python's dates end on 9999-12-31 and a programme runs up to MAX_WEEK (520) weeks from its start:
+# a later start would make week 520's dates (and a calendar's events) overflow.
+START_DATE = Dates(date(9988, 12, 31), "the programme's first day")
 
 # --- The session log ------------------------------------------------------------------------------
 WEEK = Bound(1, MAX_WEEK, "weeks", "the programme week of the session")
 NOTE = Length(500)
 
-PROFILE_LIMITS: dict[str, Bound | Length] = {
+PROFILE_LIMITS: dict[str, Bound | Length | Dates] = {
     "name": NAME,
     "age": AGE,
     "height_cm": HEIGHT_CM,
@@ -79,6 +95,7 @@ PROFILE_LIMITS: dict[str, Bound | Length] = {
     "pain_weeks": PAIN_WEEKS,
     "days_per_week": DAYS_PER_WEEK,
     "minutes_per_day": MINUTES_PER_DAY,
+    "start_date": START_DATE,
 }
 LOG_LIMITS: dict[str, Bound | Length] = {
     "week": WEEK,

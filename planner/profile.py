@@ -95,7 +95,7 @@ class Profile(BaseModel):
         "easy", description="getting down to the floor and up again"
     )
     screen_work: bool = Field(False, description="works at a screen")
-    start_date: date | None = None
+    start_date: date | None = Field(None, le=lim.START_DATE.last, description=lim.START_DATE.words)
 
     @field_validator("*", mode="before")
     @classmethod

@@ -55,7 +55,7 @@ class ImportReport:
 class _PersonIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=limits.NAME.most)
-    programme_start: date
+    programme_start: date = Field(le=limits.START_DATE.last)
     profile: dict[str, Any]
     log: list[LogEntry]
 

@@ -130,6 +130,26 @@ IMPORT_CASES = [
         export(person(programme_start="soon")),
         "people[1].programme_start: must be a date as YYYY-MM-DD (got 'soon')",
     ),
+    Case(
+        "start-year-9999",
+        export(person(programme_start="9999-12-01")),
+        "people[1].programme_start: must be at most 9988-12-31 (got '9999-12-01')",
+    ),
+    Case(
+        "profile-start-year-9999",
+        di(start_date="9999-12-01"),
+        "people[1].profile.start_date: must be a date as YYYY-MM-DD, at the latest 9988-12-31",
+    ),
+    Case(
+        "age-5000-digits",
+        export(person(profile="AGE")).replace('"AGE"', '{"age": ' + "1" * 5000 + "}"),
+        "people[1].profile.age: has 5,000 digits; give at most 300",
+    ),
+    Case(
+        "log-week-5000-digits",
+        export(person(log="LOG")).replace('"LOG"', '[{"week": ' + "1" * 5000 + "}]"),
+        "people[1].log[0].week: has 5,000 digits; give at most 300",
+    ),
     Case("extra-field", export(person(photo="x.png")), "people[1].photo: is not a known field"),
     # the file's own fields
     Case("people-object", export(people={"Di": {}}), "people: must be a list"),

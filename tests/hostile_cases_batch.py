@@ -18,6 +18,15 @@ COLUMNS = template_csv().splitlines()[0].split(",")
 HEADER = ",".join(COLUMNS)
 HUGE = "<a file one byte over the 5 MB limit>"
 GOOD = "Good-Row.json"  # the file of the good row on line 2
+# Characters that str.splitlines() (and some editors) take for a line end, though CSV does not.
+LINE_LIKE = {
+    "U+2028": "\u2028",
+    "U+2029": "\u2029",
+    "NEL": "\x85",
+    "form-feed": "\f",
+    "vertical-tab": "\v",
+    "file-separator": "\x1c",
+}
 
 
 def line(**changes) -> str:
@@ -61,6 +70,13 @@ BATCH_CASES = [
     Case("condition-unknown", bad(conditions=["osteoporosis", "flu"]), "row 3: conditions: must"),
     Case("flags-comma", bad(red_flags="fever,night_pain"), "row 3: red_flags: must be a list of"),
     Case("date-day-first", bad(start_date="30/11/2026"), "row 3: start_date: must be a date"),
+    Case(
+        "start-year-9999",
+        bad(start_date="9999-12-01"),
+        "row 3: start_date: must be a date as YYYY-MM-DD, at the latest 9988-12-31",
+        args=("--weeks", "1-12"),
+    ),
+    Case("age-5000-digits", bad(age="1" * 5000), "row 3: age: must be a whole number from 18"),
     # NaN and infinities as spreadsheets write them
     Case("water-nan", bad(water_l="nan"), "row 3: water_l: must be a number from 0 to 10"),
     Case("sitting-inf", bad(sitting_hours="inf"), "row 3: sitting_hours: must be a number"),
@@ -112,6 +128,15 @@ BATCH_CASES = [
         sheet(line(name="Good Row"), line(name="Bad\nRow"), line(name="Bad Two", age="12")),
         "row 4: age: must be a whole number from 18 to 110 (got '12')",
     ),
+    # characters some readers take for a line end split no row: the next row keeps its number
+    *[
+        Case(
+            f"row-after-a-cell-with-{label}",
+            sheet(line(name="Good Row"), line(name=f"Bad{ch}Row"), line(name="Bad Two", age="12")),
+            "row 4: age: must be a whole number from 18 to 110 (got '12')",
+        )
+        for label, ch in LINE_LIKE.items()
+    ],
     Case("not-a-spreadsheet", template_csv(), "must be a .csv or .xlsx", suffix=".txt"),
     Case("a-directory", DIRECTORY, "cannot be read (Is a directory)"),
     Case("missing-path", MISSING, "cannot be read (No such file or directory)"),
@@ -195,6 +220,15 @@ UPLOAD_CASES = [
         "row 3: name: must be a single line",
         suffix=".csv",
     ),
+    *[
+        Case(
+            f"csv-name-with-{label}",
+            bad(name=f"Bad{ch}Row").encode(),
+            "row 3: name: must be a single line",
+            suffix=".csv",
+        )
+        for label, ch in LINE_LIKE.items()
+    ],
     Case(
         "ok-xlsx-boundaries",
         xlsx({"age": 18, "minutes_per_day": 10}, {"age": 110.0, "minutes_per_day": 60}),

@@ -12,7 +12,14 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from pages.parts import state
-from pages.parts.batch_table import PROBLEMS, apply_edits, table, table_rows, with_problems
+from pages.parts.batch_table import (
+    PROBLEMS,
+    apply_edits,
+    table,
+    table_csv,
+    table_rows,
+    with_problems,
+)
 from planner.batch.job import template_csv
 from planner.batch.limits import MAX_ROWS
 from planner.batch.sheet import read_sheet
@@ -179,3 +186,29 @@ def test_edits_change_cells_delete_rows_and_add_rows():
     marked = with_problems(changed)
     assert marked.loc[5, PROBLEMS] == "" and "required" in marked.loc[6, PROBLEMS]
     assert [row for row, _ in table_rows(marked)] == [3, 4, 5, 6]
+
+
+def test_the_tables_csv_guards_cells_a_spreadsheet_would_run_as_formulas():
+    """=HYPERLINK, +, - and @ cells get a leading quote; the rest, and the row numbers, as shown."""
+    hostile = TEMPLATE.splitlines()[1].replace("Alex Example", '"=HYPERLINK(""http://x"",""y"")"')
+    marked = with_problems(table(read_sheet("people.csv", (TEMPLATE + hostile + "\n").encode())))
+    marked.loc[5, "conditions"] = "@SUM(A1)"
+    rows = list(csv.reader(io.StringIO(table_csv(marked), newline="")))
+    assert rows[0] == ["Row", PROBLEMS, *marked.columns[1:]]
+    assert [row[0] for row in rows[1:]] == ["2", "3", "4", "5"]
+    by_name = {row[2]: row for row in rows[1:]}
+    assert '\'=HYPERLINK("http://x","y")' in by_name and "Sam Sample" in by_name
+    assert by_name['\'=HYPERLINK("http://x","y")'][rows[0].index("conditions")] == "'@SUM(A1)"
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "-", "@"))]
+
+
+def test_the_table_is_offered_as_guarded_csv_and_streamlits_own_export_is_off():
+    """The page's download button for the table; the data editor's toolbar CSV is switched off
+    in the app's config (its cells would not be guarded)."""
+    import tomllib
+
+    at = upload(batch_page(), "people.csv", (TEMPLATE + BAD_LINE).encode())
+    labels = [b.label for b in at.get("download_button")]
+    assert labels.count("Download the table (CSV)") == 1
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["disableDataExport"] is True

@@ -4,6 +4,7 @@ the modules a command needs imported."""
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -13,6 +14,7 @@ from planner import build_plan
 from planner.cli.common import app_database_exists
 from tests.cli_steps import ROOT, no_app_database, run_main, run_process
 from tests.conftest import make_profile
+from tests.file_steps import kind_of, special
 
 # Prints the modules a real `python -m planner ...` process imported, after it ran.
 IMPORTS_PROBE = """
@@ -195,3 +197,35 @@ def test_the_database_check_agrees_with_the_stores_settings(tmp_path, monkeypatc
         monkeypatch.setenv("BACKPLAN_DATABASE_URL", "sqlite:///" + str(tmp_path / "x.db"))
     assert data_dir() == tmp_path / "data"
     assert app_database_exists() == (setting != "none")
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "symlink", "device"])
+def test_o_refuses_anything_but_a_regular_file_or_a_new_path(profile_file, tmp_path, kind, cli):
+    """Status 2 naming -o; the folder, FIFO, symlink (and its target) or device stays as it was."""
+    path = special(kind, tmp_path)
+    before = kind_of(path)
+    result = cli("plan", profile_file(), "-o", str(path))
+    assert result.status == 2 and "-o: will not write" in result.err, result.err
+    assert "give a regular file or a new path" in result.err
+    assert kind_of(path) == before and not list(tmp_path.glob(".*.tmp"))
+    if kind == "symlink":
+        assert (tmp_path / "target.txt").read_bytes() == b"kept"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("argv", [["plan", "PROFILE"], ["plan", "PROFILE", "--format", "csv"],
+                                  ["template"]])  # fmt: skip
+def test_standard_output_to_a_full_device_is_one_line_and_a_failure_status(profile_file, argv):
+    """`> /dev/full`: one line on standard error, status 1, no traceback."""
+    argv = [profile_file() if arg == "PROFILE" else arg for arg in argv]
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "planner", *argv],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "backplan: cannot write to standard output (No space left on device)\n"

@@ -85,6 +85,10 @@ BAD_LOGS = {  # the log, and what the message says
     "broken JSON": ("[{", "log file: is not valid JSON"),
     "NaN": (NAN, "NaN is not a valid number"),
     "empty file": ("", "log file: is not valid JSON (the file is empty)"),
+    "a week of 5,000 digits": (
+        '[{"day": "2026-11-30", "week": ' + "1" * 5000 + ', "status": "done"}]',
+        "log[0].week: has 5,000 digits; give at most 300",
+    ),
 }
 
 

@@ -70,6 +70,18 @@ PLAN_CASES = [
     Case("red-flags-unknown", profile(red_flags=["headache"]), "red_flags: must be a list of"),
     Case("trauma-maybe", profile(recent_trauma="maybe"), "recent_trauma: must be true or false"),
     Case("date-month-13", profile(start_date="2026-13-01"), "start_date: must be a date"),
+    Case(
+        "start-year-9999",
+        profile(start_date="9999-12-01"),
+        "start_date: must be a date as YYYY-MM-DD, at the latest 9988-12-31 (got '9999-12-01')",
+        args=("--week", "12"),
+        real=True,
+    ),
+    Case(
+        "age-5000-digits",
+        profile(age=None)[:-1] + ', "age": ' + "1" * 5000 + "}",
+        "age: has 5,000 digits; give at most 300",
+    ),
     # NaN and infinities: JSON literals, text, and a number too big for a float
     Case("age-NaN", profile(age=float("nan")), "age: NaN is not a valid number"),
     Case("water-Infinity", profile(water_l=float("inf")), "water_l: Infinity is not a valid"),
@@ -151,13 +163,37 @@ PLAN_CASES = [
         "age: must be a whole number",
         suffix=".csv",
     ),
+    Case(
+        "csv-name-with-U+2028",
+        one_row_csv(CSV_HEADER, CSV_ROW.replace("Alex", "Al\u2028ex", 1)),
+        "name: must be a single line",
+        suffix=".csv",
+    ),
+    Case(
+        "csv-name-with-NEL",
+        one_row_csv(CSV_HEADER, CSV_ROW.replace("Alex", "Al\x85ex", 1)),
+        "name: must be a single line",
+        suffix=".csv",
+    ),
     # bad options: the output is a folder, its folder is missing; a bad week or format
-    Case("output-is-a-folder", profile(), "-o: cannot write", args=("-o", ".")),
+    Case("output-is-a-folder", profile(), "-o: will not write . (it is a folder", args=("-o", ".")),
     Case("output-folder-missing", profile(), "-o: the folder", args=("-o", "nowhere/plan.json")),
     Case(
         "week-0", profile(), "argument --week: must be a whole number from 1", args=("--week", "0")
     ),
     Case("week-text", profile(), "argument --week: must be a whole number", args=("--week", "one")),
+    Case(
+        "time-with-offset",
+        profile(),
+        "argument --time: must be a time as HH:MM",
+        args=("--format", "ics", "--time", "23:59+05:00"),
+        real=True,
+    ),
+    Case("time-24", profile(), "argument --time: must be", args=("--time", "24:00")),
+    Case("time-seconds", profile(), "argument --time: must be", args=("--time", "18:00:30.5")),
+    Case("time-no-colon", profile(), "argument --time: must be", args=("--time", "1800")),
+    Case("time-with-T", profile(), "argument --time: must be", args=("--time", "T18:00")),
+    Case("time-utc", profile(), "argument --time: must be", args=("--time", "18:00Z")),
     Case(
         "format-xml",
         profile(),
@@ -168,6 +204,12 @@ PLAN_CASES = [
     Case("ok-age-18-minutes-10", profile(age=18, minutes_per_day=10), accepted=True),
     Case("ok-age-110-minutes-60", profile(age=110, minutes_per_day=60), accepted=True),
     Case("ok-utf8-bom", b"\xef\xbb\xbf" + profile(name="Zoë").encode(), accepted=True),
+    Case(
+        "ok-csv-old-mac-line-ends",
+        one_row_csv(CSV_HEADER, CSV_ROW).replace("\n", "\r"),
+        accepted=True,
+        suffix=".csv",
+    ),
     Case("ok-formula-name", profile(name="=HYPERLINK(1)"), accepted=True, args=("--format", "csv")),
 ]
 

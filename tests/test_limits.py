@@ -1,10 +1,11 @@
 """The named limits: the profile and the log accept exactly their range, and say it in words."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from planner import limits
+from planner.guidelines import MAX_WEEK
 from planner.log_entry import LogEntry, LogEntryError, parse_log_entry
 from planner.profile import NUMBER_TYPES, Profile, ProfileError, parse_profile
 from tests.conftest import make_profile
@@ -84,3 +85,18 @@ def test_the_pain_scale_is_every_whole_number_of_the_range_and_only_whole_ranges
     assert limits.PAIN.steps() == tuple(range(limits.PAIN.low, limits.PAIN.high + 1))
     with pytest.raises(ValueError, match="not a range of whole numbers"):
         limits.WATER_L.steps()
+
+
+def test_a_programme_from_the_last_start_date_ends_before_the_last_date_python_knows():
+    """START_DATE.last plus MAX_WEEK weeks, and a calendar event the day after, still fit."""
+    assert limits.START_DATE.last + timedelta(weeks=MAX_WEEK, days=1) < date.max
+
+
+def test_a_start_date_past_the_named_limit_is_refused_in_its_words():
+    """The last start date passes; the day after is refused, saying the limit."""
+    last = limits.START_DATE.last
+    assert parse_profile(make_profile(start_date=last.isoformat())).start_date == last
+    later = (last + timedelta(days=1)).isoformat()
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(make_profile(start_date=later))
+    assert str(caught.value) == f"start_date: must be {limits.START_DATE.allowed()} (got {later!r})"

@@ -8,6 +8,7 @@ this module knows pandas and the data editor's edit state.
 import pandas as pd
 
 from planner.batch.sheet import Row, cell_text, row_problems
+from planner.exports.csv_table import guarded_csv
 
 PROBLEMS = "Problems"
 
@@ -33,6 +34,14 @@ def with_problems(frame: pd.DataFrame) -> pd.DataFrame:
     marked = frame.drop(columns=[PROBLEMS], errors="ignore").copy()
     marked.insert(0, PROBLEMS, [row_problems(row, cells) for row, cells in table_rows(frame)])
     return marked
+
+
+def table_csv(frame: pd.DataFrame) -> str:
+    """The table as shown (row number, Problems, the columns) as CSV whose cells a spreadsheet
+    cannot run as formulas: the data editor's own CSV download is turned off for that reason
+    (client.disableDataExport in .streamlit/config.toml)."""
+    header = [frame.index.name or "Row", *frame.columns]
+    return guarded_csv(header, frame.itertuples(name=None))  # each row starts with its number
 
 
 def content_key(frame: pd.DataFrame) -> tuple:

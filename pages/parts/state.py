@@ -104,4 +104,5 @@ BATCH_PAPER = "batch_paper"  # radio: A4 or US Letter
 BATCH_UPLOAD = "upload"  # the file uploader
 BATCH_DOWNLOAD_ZIP = "download_zip"  # the ZIP's download button
 BATCH_DOWNLOAD_TEMPLATE = "download_template"  # the CSV template's download button
+BATCH_DOWNLOAD_TABLE = "download_table"  # the people table as guarded CSV
 BATCH_CLINIC_FORM = "clinic_form"  # the clinic header form

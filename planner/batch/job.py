@@ -8,11 +8,15 @@ come in the Job. The outputs that share it are in planner/batch/outputs.py.
 """
 
 import multiprocessing
+import os
 import re
+import signal
+import threading
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from importlib.resources import files
@@ -28,6 +32,10 @@ from planner.profile import FieldProblem, Profile, ProfileError
 FORMATS = ("pdf", "ics", "json")
 CHUNK = 25  # rows per task sent to a worker process
 SLUG_MAX = 60
+# A file name may have 255 bytes; a letter up to 4 in UTF-8. The stem keeps room for '-2000' and
+# the extension, and the temporary name written beside it (planner/files/atomic.py) fits too.
+SLUG_MAX_BYTES = 200
+STOPPED = FieldProblem("row", "could not be made (a helper process stopped; try again)")
 # Names Windows keeps for devices: "CON.pdf" cannot be opened there, whatever the extension.
 # Windows's list also has COM0 and LPT0, and the superscripts 1-3 (a slug keeps "COM¹" whole).
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(p + n for p in ("COM", "LPT") for n in "0123456789¹²³")}
@@ -89,7 +97,8 @@ def slug(name: str | None, row: int) -> str:
     kept = kept.lstrip("-_")
     while kept and unicodedata.category(kept[0])[0] == "M":  # a mark cannot start a name
         kept = kept[1:].lstrip("-_")
-    stem = re.sub(r"-{2,}", "-", kept)[:SLUG_MAX].rstrip("-_")
+    stem = re.sub(r"-{2,}", "-", kept)[:SLUG_MAX]
+    stem = stem.encode()[:SLUG_MAX_BYTES].decode(errors="ignore").rstrip("-_")
     if not stem:
         return f"row-{row}"
     return f"{stem}_" if stem.upper() in RESERVED else stem
@@ -148,8 +157,9 @@ def _render_chunk(job: Job, chunk: list[Row]) -> list[tuple]:
             out.append((row, profile.name, *render(profile, job)))
         except ProfileError as exc:
             out.append((row, exc.problems))
-        except (ValueError, RuntimeError, OSError) as exc:  # a layout or file problem: say so
-            out.append((row, [FieldProblem(field="row", message=f"could not be made ({exc})")]))
+        except Exception as exc:  # whatever goes wrong with one row, the others are still made
+            problem = f"could not be made ({type(exc).__name__}: {exc})"
+            out.append((row, [FieldProblem(field="row", message=problem)]))
     return out
 
 
@@ -178,16 +188,60 @@ def _chunks(*sources: Iterator) -> Iterator[list]:
 
 
 def _pooled(chunks: Iterator[list], job: Job, workers: int) -> Iterator[tuple]:
-    # forkserver: safe to start from a threaded process (the app server) and fast after the first
-    context = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = _start_pool(workers)
+    pending: deque[tuple[list, Future]] = deque()
     try:
-        pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.submit(_render_chunk, job, chunk))
+            pending.append((chunk, _submit(pool, job, chunk)))
             if len(pending) >= 2 * workers:
-                yield from pending.popleft().result()
+                results, pool = _next_results(pending, pool, job, workers)
+                yield from results
         while pending:
-            yield from pending.popleft().result()
+            results, pool = _next_results(pending, pool, job, workers)
+            yield from results
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: safe to start from a threaded process (the app server) and fast after the first
+    context = multiprocessing.get_context("forkserver")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+
+
+def _submit(pool: ProcessPoolExecutor, job: Job, chunk: list) -> Future:
+    """The chunk's future; a pool that broke meanwhile gives a future holding that error."""
+    try:
+        return pool.submit(_render_chunk, job, chunk)
+    except BrokenProcessPool as exc:
+        broken: Future = Future()
+        broken.set_exception(exc)
+        return broken
+
+
+def _next_results(pending: deque, pool: ProcessPoolExecutor, job: Job, workers: int):
+    """The first pending chunk's results and the pool to go on with. When a helper process died
+    (killed, out of memory), that chunk's rows get an error and the rest go to a new pool."""
+    chunk, future = pending.popleft()
+    try:
+        return future.result(), pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _start_pool(workers)
+        for i, (later, _) in enumerate(pending):
+            pending[i] = (later, _submit(pool, job, later))
+        return [(row, [STOPPED]) for row, _ in chunk], pool
+
+
+def _worker_start() -> None:
+    """In each helper process: Ctrl-C is the main process's to handle, and when the main process
+    ends, even by SIGKILL, the helper ends too instead of waiting for work forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent) -> None:
+    parent.join()  # returns once the process that asked for this helper has ended
+    os._exit(1)

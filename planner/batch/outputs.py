@@ -9,7 +9,7 @@ from pathlib import Path
 
 from planner.batch.job import Made
 from planner.files.atomic import write_atomically
-from planner.profile import ProfileError
+from planner.profile import FieldProblem, ProfileError
 
 Result = Made | ProfileError
 
@@ -24,18 +24,25 @@ class Zipped:
 
 
 def inside(folder: Path, name: str) -> Path:
-    """folder/name, refusing any name that would land outside the folder."""
-    path = (folder / name).resolve()
-    if path.parent != folder.resolve():
+    """folder/name, refusing any name that is not one plain name in the folder. What is already
+    at that name is not followed: write_atomically refuses a link, folder or device there."""
+    if name in ("", ".", "..") or any(mark in name for mark in "/\\\0"):
         raise ValueError(f"unsafe file name {name!r}")
-    return path
+    return folder / name
 
 
 def write_into(folder: Path, results: Iterable[Result]) -> Iterator[Result]:
-    """Write each Made file whole into the folder (atomically), passing every result on."""
+    """Write each Made file whole into the folder (atomically), passing every result on; a file
+    that cannot be written (a link or folder at its name, a full disk) becomes its row's error,
+    and the next rows are still written."""
     for result in results:
         if isinstance(result, Made):
-            write_atomically(inside(folder, result.name), result.data)
+            try:
+                write_atomically(inside(folder, result.name), result.data)
+            except (OSError, ValueError) as exc:
+                reason = getattr(exc, "strerror", None) or str(exc)
+                problem = FieldProblem("file", f"{result.name} could not be written ({reason})")
+                result = ProfileError([problem], result.row)
         yield result
 
 

@@ -6,14 +6,20 @@
 
 Bad rows are reported on standard error with their row number (the header is row 1), the field
 and what it allows; the good rows are still made, and the exit status is 2 when any row was bad.
-Files are written whole or not at all. The limits are the page's (planner/batch/limits.py). On a
-terminal, a progress bar shows on standard error.
+A file that cannot be written (a link or folder at its name, a full disk) is its row's problem.
+Files are written whole or not at all; Ctrl-C or SIGTERM stops the run with status 130 or 143,
+leaving only whole files and no helper processes. The limits are the page's
+(planner/batch/limits.py). On a terminal, a progress bar shows on standard error.
 """
 
 import argparse
 import os
 import re
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
@@ -22,7 +28,14 @@ from planner.batch.job import FORMATS, Job, Made, produce, template_csv
 from planner.batch.limits import MAX_WEEKS
 from planner.batch.outputs import write_into
 from planner.batch.sheet import read_sheet_file
-from planner.cli.common import BAD_INPUT, clinic_header, clinic_options, fail, session_time
+from planner.cli.common import (
+    BAD_INPUT,
+    clinic_header,
+    clinic_options,
+    fail,
+    session_time,
+    write_stdout,
+)
 from planner.clinic import ClinicError
 from planner.guidelines import MAX_WEEK
 from planner.profile import ProfileError
@@ -67,8 +80,7 @@ def add_batch_commands(commands) -> None:
 
 
 def run_template() -> int:
-    sys.stdout.write(template_csv())
-    return 0
+    return write_stdout(template_csv().encode())
 
 
 class ProgressBar:
@@ -114,19 +126,59 @@ def run_batch(args: argparse.Namespace) -> int:
         created=datetime.now(UTC),
         session_time=args.time,
     )
-    made, doctor, bad = 0, 0, 0
+    tally = Tally(args.out)
+    with interrupt_on(signal.SIGTERM):
+        try:
+            write_files(args, rows, job, tally)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM: files under way are not named
+            stopped = signal.Signals[stop.args[0] if stop.args else "SIGINT"]
+            print(f"\nbackplan: stopped ({stopped.name}); {tally}", file=sys.stderr)
+            return 128 + stopped.value
+    print(f"backplan: {tally}", file=sys.stderr)
+    return BAD_INPUT if tally.bad else 0
+
+
+@dataclass
+class Tally:
+    """How many files were made (and of them see-a-doctor sheets) and how many rows were bad."""
+
+    folder: Path
+    made: int = 0
+    doctor: int = 0
+    bad: int = 0
+
+    def __str__(self) -> str:
+        notes = f" ({self.doctor} see-a-doctor)" if self.doctor else ""
+        problems = f"; {self.bad} row(s) with problems" if self.bad else ""
+        return f"made {self.made} file(s) in {self.folder}{notes}{problems}"
+
+
+def write_files(args: argparse.Namespace, rows: list, job: Job, tally: Tally) -> None:
+    """Each row's file into --out, counted in `tally`; each bad row told on standard error."""
     bar = ProgressBar(len(rows), sys.stderr)
-    for done, result in enumerate(write_into(args.out, produce(rows, job, args.workers)), 1):
-        if isinstance(result, Made):
-            made, doctor = made + 1, doctor + (not result.safe)
-        else:
-            bar.clear()
-            bad += 1
-            for problem in result.problems:
-                print(f"backplan: {args.people} row {result.row}: {problem}", file=sys.stderr)
-        bar.update(done)
+    with closing(write_into(args.out, produce(rows, job, args.workers))) as results:
+        for done, result in enumerate(results, 1):
+            if isinstance(result, Made):
+                tally.made, tally.doctor = tally.made + 1, tally.doctor + (not result.safe)
+            else:
+                bar.clear()
+                tally.bad += 1
+                for problem in result.problems:
+                    print(f"backplan: {args.people} row {result.row}: {problem}", file=sys.stderr)
+            bar.update(done)
     bar.clear()
-    notes = f" ({doctor} see-a-doctor)" if doctor else ""
-    print(f"backplan: made {made} file(s) in {args.out}{notes}", file=sys.stderr, end="")
-    print(f"; {bad} row(s) with problems" if bad else "", file=sys.stderr)
-    return BAD_INPUT if bad else 0
+
+
+@contextmanager
+def interrupt_on(signum: int) -> Iterator[None]:
+    """While inside, the signal stops the run as Ctrl-C does (its name in the exception), so
+    every `finally` runs: the pool's helpers are shut down and no file is left half-made."""
+
+    def interrupt(number: int, frame) -> None:
+        raise KeyboardInterrupt(signal.Signals(number).name)
+
+    before = signal.signal(signum, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signum, before)

@@ -10,7 +10,14 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from planner.builder import build_plan
-from planner.cli.common import clinic_header, clinic_options, fail, session_time
+from planner.cli.common import (
+    clinic_header,
+    clinic_options,
+    fail,
+    output_problem,
+    session_time,
+    write_stdout,
+)
 from planner.clinic import ClinicError
 from planner.files.atomic import write_atomically
 from planner.files.log_files import load_log
@@ -71,6 +78,8 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def run_plan(args: argparse.Namespace) -> int:
+    if args.output is not None and (problem := output_problem(args.output)):
+        return fail(problem)
     try:
         profile = load_profile(args.profile)
     except ProfileError as exc:
@@ -91,11 +100,7 @@ def run_plan(args: argparse.Namespace) -> int:
     today = profile.start_date or date.today()
     data = _render(plan, args.format, args.paper, args.time, today, clinic)
     if args.output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return 0
-    if not args.output.parent.is_dir():
-        return fail(f"-o: the folder {args.output.parent} does not exist")
+        return write_stdout(data)
     try:
         write_atomically(args.output, data)
     except OSError as exc:  # a folder in the way, no permission, a full disk: nothing is left

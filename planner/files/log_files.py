@@ -1,38 +1,31 @@
 """Reading a session log from a JSON file: a list of entries with `day`, `week`, `status`,
 `pain_before`, `pain_after` and `note`, as in the app's JSON export. Errors name the field."""
 
-import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from planner.files.profile_files import read_text
+from planner.files.profile_files import MAX_FILE_BYTES, read_text
+from planner.files.strict_json import Reading, read_json
 from planner.log_entry import LogEntry, LogError, parse_log
 from planner.profile import FieldProblem, ProfileError
 
-
-def _file_error(message: str) -> LogError:
-    return LogError([FieldProblem(field="log file", message=message)])
+LOG_JSON = Reading(MAX_FILE_BYTES, "a session log", LogError)
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a valid number")
+def _in_log(problem: FieldProblem) -> FieldProblem:
+    """A strict-JSON problem said of the log: 'file' as 'log file', '[0].week' as 'log[0].week'."""
+    field = "log file" if problem.field == "file" else f"log{problem.field}"
+    return FieldProblem(field=field, message=problem.message)
 
 
 def log_from_json(text: str, start: date | None = None) -> list[LogEntry]:
     """Parse and validate a session log from JSON text (see parse_log for `start`)."""
-    if not text.strip():
-        raise _file_error("is not valid JSON (the file is empty)")
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise _file_error(f"is not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    except ValueError as exc:  # NaN or Infinity where a number should be
-        raise _file_error(f"is not valid JSON ({exc})") from None
-    except RecursionError:
-        raise _file_error("is nested too deeply to be a session log") from None
+        data = read_json(text, LOG_JSON)
+    except LogError as exc:  # NaN, a key given twice, a number of thousands of digits, too deep
+        raise LogError([_in_log(p) for p in exc.problems]) from None
     if not isinstance(data, list):
-        raise _file_error("must hold a JSON list of log entries")
+        raise LogError([FieldProblem("log file", "must hold a JSON list of log entries")])
     return parse_log(data, start)
 
 

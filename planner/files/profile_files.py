@@ -64,7 +64,7 @@ def check_header(columns: list[str] | None) -> None:
 
 def read_csv_rows(text: str) -> list[dict[str, str | None]]:
     """The data rows of a CSV text, skipping blank lines."""
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # line ends as CSV knows them
     try:
         check_header(reader.fieldnames)
         return [row for row in reader if any((v or "").strip() for v in row.values() if v)]
