@@ -4,11 +4,12 @@ Rules (planner/guidelines.py): pain reaching 7+/10 swaps at once to a flare-up r
 variants, two exercises a session, the lowest doses) with advice to see a physiotherapist or doctor
 now (NHS: do not wait); a step down when pain rose by 2 points or more (a meaningful change, Ostelo
 2008) or sessions left pain 2+ points higher; hold when fewer than 80% of sessions were done, pain
-rose a little, or nothing was logged; otherwise step up. From week 12 (the maintenance level) the
-dose only holds or steps down. Two step-downs running: see a clinician.
+rose a little, or nothing was logged; otherwise step up. At the maintenance level (the top of the
+path, week 12 for a person whose weeks all went well, later after a step down or a gentle start)
+the dose only holds or steps down. Two step-downs running: see a clinician.
 
-Levels: positions on the week-by-week dose path (planner.overload: each level is the week after
-one more step up, the lowest levels every exercise a rung further down), then below them the
+Levels: positions on the week-by-week dose path (planner.weeks: each level is the week after
+one more step up, below week 1 an ascent from the bottom rungs), then below them the
 flare-up routine (FLARE) and a pause (PAUSE). A step down always changes the sessions: it goes down
 as many levels as it takes, then to the flare-up routine (pain rising at the easiest level), then
 to a pause (pain still too high on the flare-up routine). A step up goes to the next level that
@@ -89,8 +90,6 @@ def review_week(
         return WeekReview(week, 0, "hold_middling", values)
     if rise >= 1:
         return WeekReview(week, 0, "hold_pain_up", values)
-    if week >= g.PROGRESSION_WEEKS:
-        return WeekReview(week, 0, "maintenance_hold", values)
     return WeekReview(week, 1, "step_up", values)
 
 
@@ -131,6 +130,13 @@ def _step_down(review: WeekReview, level: int, pain: int, before: tuple, at) -> 
     return PAUSE, "pause_pain" if level > PAUSE else "pause_held"
 
 
+def _held(review: WeekReview, level: int, top: int) -> str:
+    """Why a good week holds when no higher level changes the sessions: the maintenance level
+    (its sessions reached, from week 12 or at the top), else the most the time holds."""
+    at_maintenance = level >= top or review.week >= g.PROGRESSION_WEEKS
+    return "maintenance_hold" if at_maintenance else "hold_top"
+
+
 def _step_up_or_hold(
     review: WeekReview, level: int, pains: tuple[int, int], before: tuple, at, top: int
 ) -> tuple[int, int, str]:
@@ -146,7 +152,7 @@ def _step_up_or_hold(
     if review.step > 0:
         same = at(level, now)
         up = next((lv for lv in range(level + 1, top + 1) if at(lv, now) != same), level)
-        rule = rule if up > level else "hold_top"
+        rule = rule if up > level else _held(review, level, top)
     options = [(up, now, rule)]
     if now < last:
         options += [(lower, now, "pain_eased") for lower in range(up - 1, -1, -1)]
