@@ -142,23 +142,28 @@ def _step_up_or_hold(
 ) -> tuple[int, int, str]:
     """The level and pain for a step up or a hold that adds at most 30% to the week's load: for
     the pain now first (lower levels too, to grow out of a gentle start once the cap allows), else
-    last week's pain.
+    on last week's pain's own path (which always has a next level within the cap).
     A step up that would change nothing holds and says so. Back from a flare-up or pause the plan
     returns one level, for the higher of the two pains: levels already done, so no cap applies."""
     now, last = pains
     if level < 0:
         return level + max(review.step, 0), max(now, last), review.rule
-    up, rule = level, review.rule
-    if review.step > 0:
-        same = at(level, now)
-        up = next((lv for lv in range(level + 1, top + 1) if at(lv, now) != same), level)
-        rule = rule if up > level else _held(review, level, top)
+
+    def climbed(pain: int) -> tuple[int, str]:
+        """The next level that changes the sessions at this pain (a step up), and its rule."""
+        if review.step <= 0:
+            return level, review.rule
+        same = at(level, pain)
+        up = next((lv for lv in range(level + 1, top + 1) if at(lv, pain) != same), level)
+        return up, review.rule if up > level else _held(review, level, top)
+
+    (up, rule), (up_last, rule_last) = climbed(now), climbed(last)
     options = [(up, now, rule)]
     if now < last:
         options += [(lower, now, "pain_eased") for lower in range(up - 1, -1, -1)]
     if now != last:
-        options.append((up, last, rule))
-    options.append((level, last, "hold_cap" if up > level else rule))
+        options.append((up_last, last, rule_last))
+    options.append((level, last, "hold_cap" if up_last > level else rule_last))
     limit = volume(before) * (1 + g.MAX_WEEKLY_VOLUME_INCREASE)
 
     def honest(option: tuple[int, int, str]) -> bool:

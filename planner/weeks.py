@@ -4,8 +4,8 @@ routine.
 
 Levels index the path (adaptation.py walks them from the log); week 1 is at start_level(), so the
 same level means the same place on the path whatever the pain. From every level the next one that
-changes the sessions adds at most about 20% to the week's volume, so a person who steps down, or
-whose pain eases, can always climb again within the 30% cap. Pure and deterministic.
+changes the sessions adds about 20% to the week's volume, never over the 30% cap, so a person who
+steps down, or whose pain eases, can always climb on. Pure and deterministic.
 """
 
 from collections import Counter
@@ -24,9 +24,10 @@ from planner.session_time import exercise_budget_s, is_gentle
 
 Options = dict[str, list[Exercise]]
 
-# Levels below week 1: room for the longest ascent from the bottom rungs to week 1 (at most 7
-# steps over 4,000 varied profiles; tests/test_weeks.py checks it; a longer one keeps its top).
-LEVELS_BELOW_WEEK_ONE = 8
+# Levels below week 1: room for the ascent from the bottom rungs to week 1 (at most 5 levels over
+# 7,000 generated profiles; tests/test_weeks.py checks the bottom is reached; a longer ascent
+# would keep its top levels).
+LEVELS_BELOW_WEEK_ONE = 6
 
 
 def start_level() -> int:
@@ -108,8 +109,8 @@ def flare_week(profile: Profile) -> Week:
 
 @lru_cache(maxsize=256)
 def dose_path(profile_json: str) -> tuple[Week, ...]:
-    """Every level's doses, lowest first: week 1 stepped down to the bottom rungs, week 1 at
-    START_LEVEL, then each week assumed to go well up to the maintenance level, harder variants
+    """Every level's doses, lowest first: the ascent from the bottom rungs, week 1 at
+    start_level(), then each week assumed to go well up to the maintenance level, harder variants
     at the person's pace (pace.py) (cached: every page, export and log walk asks for the same
     person's weeks)."""
     profile = Profile.model_validate_json(profile_json)
@@ -123,10 +124,10 @@ _paths: Memo[tuple[Week, ...]] = Memo(4096)
 
 
 def climb(week: Week, profile: Profile, budget: int, safe_ids: frozenset[str]) -> tuple[Week, ...]:
-    """The path around week 1: down to the bottom rungs below it, up to maintenance above it.
-    It depends on the person only through week 1, the older-adult ladders, whether harder
-    variants come slowly, the time and the safe exercises: people who share those share it
-    (remembered)."""
+    """The path around week 1: below it an ascent from its bottom rungs (padded with the bottom
+    week), above it a step up a week to maintenance. It depends on the person only through
+    week 1, the older-adult ladders, whether harder variants come slowly, the time and the safe
+    exercises: people who share those share it (remembered)."""
 
     def walk() -> tuple[Week, ...]:
         below = ascent(week, profile)[-start_level() :]
@@ -151,12 +152,12 @@ def rise(week: Week, target: Week, profile: Profile) -> Week:
     the week's volume; when no rung fits in that, the cheapest alone, so the ascent never stalls."""
     ceiling = {e.id: r for session in target for e, r in session}
     rungs = {e.id: (e, r) for session in week for e, r in session}
-    days = Counter(e.id for session in week for e, _ in session)
+    places = Counter(e.id for session in week for e, _ in session)
 
     def gain(i: str) -> int:
         exercise, rung = rungs[i]
         more = volume_at(exercise, rung + 1, profile) - volume_at(exercise, rung, profile)
-        return more * days[i]
+        return more * places[i]
 
     movable = sorted((i for i in rungs if rungs[i][1] < ceiling[i]), key=lambda i: rungs[i][1])
     room, raised = week_volume(week, profile) * g.WEEKLY_STEP, set()
@@ -169,7 +170,8 @@ def rise(week: Week, target: Week, profile: Profile) -> Week:
 
 
 def ascent(week: Week, profile: Profile) -> list[Week]:
-    """The levels below week 1: from its exercises on their bottom rungs, one rise at a time."""
+    """The levels below week 1: from its exercises on their bottom rungs, one rise at a time
+    (week 1 alone when it is on them already)."""
     path = [bottom(week)]
     while path[-1] != week:
         path.append(rise(path[-1], week, profile))

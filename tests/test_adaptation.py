@@ -201,6 +201,21 @@ def test_a_person_whose_pain_eases_keeps_progressing_week_after_week():
     assert sessions(plans[-1]) == sessions(at_two)
 
 
+def test_back_from_a_flare_up_a_person_whose_pain_eases_climbs_on_to_maintenance():
+    """8/10 in week 1 (a flare-up routine), then 6, 4 and 2/10: the plan climbs the gentle path
+    until the usual exercises are within 30%, then on up to the maintenance level at 2/10."""
+    profile = make_profile(pain=8, pain_weeks=1, days_per_week=5, minutes_per_day=20)
+    pains = [8, 6, 4] + [2] * 21
+    log = [e for w, p in enumerate(pains, 1) for e in week_log(w, "ddddd", p, p)]
+    plans = [build_plan(profile, w, log=log) for w in range(1, 26)]
+    volumes = [p.volume for p in plans]
+    assert plans[1].notes[0].id == "flare_routine"
+    assert all(later <= earlier * 1.3 for earlier, later in pairwise(volumes[2:]))
+    assert volumes[6] > volumes[2] * 1.5  # four weeks after the flare-up routine
+    at_two = build_plan(make_profile(pain=2, days_per_week=5, minutes_per_day=20), 12)
+    assert sessions(plans[-1]) == sessions(at_two)
+
+
 def test_without_a_log_the_plan_assumes_steady_progress():
     profile = make_profile()
     assert build_plan(profile, 3).progression is None
