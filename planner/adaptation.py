@@ -4,11 +4,12 @@ Rules (planner/guidelines.py): pain reaching 7+/10 swaps at once to a flare-up r
 variants, two exercises a session, the lowest doses) with advice to see a physiotherapist or doctor
 now (NHS: do not wait); a step down when pain rose by 2 points or more (a meaningful change, Ostelo
 2008) or sessions left pain 2+ points higher; hold when fewer than 80% of sessions were done, pain
-rose a little, or nothing was logged; otherwise step up. From week 12 (the maintenance level) the
-dose only holds or steps down. Two step-downs running: see a clinician.
+rose a little, or nothing was logged; otherwise step up. At the maintenance level (the top of the
+path, week 12 for a person whose weeks all went well, later after a step down or a gentle start)
+the dose only holds or steps down. Two step-downs running: see a clinician.
 
-Levels: positions on the week-by-week dose path (planner.overload: each level is the week after
-one more step up, the lowest levels every exercise a rung further down), then below them the
+Levels: positions on the week-by-week dose path (planner.weeks: each level is the week after
+one more step up, below week 1 an ascent from the bottom rungs), then below them the
 flare-up routine (FLARE) and a pause (PAUSE). A step down always changes the sessions: it goes down
 as many levels as it takes, then to the flare-up routine (pain rising at the easiest level), then
 to a pause (pain still too high on the flare-up routine). A step up goes to the next level that
@@ -89,8 +90,6 @@ def review_week(
         return WeekReview(week, 0, "hold_middling", values)
     if rise >= 1:
         return WeekReview(week, 0, "hold_pain_up", values)
-    if week >= g.PROGRESSION_WEEKS:
-        return WeekReview(week, 0, "maintenance_hold", values)
     return WeekReview(week, 1, "step_up", values)
 
 
@@ -131,28 +130,40 @@ def _step_down(review: WeekReview, level: int, pain: int, before: tuple, at) -> 
     return PAUSE, "pause_pain" if level > PAUSE else "pause_held"
 
 
+def _held(review: WeekReview, level: int, top: int) -> str:
+    """Why a good week holds when no higher level changes the sessions: the maintenance level
+    (its sessions reached, from week 12 or at the top), else the most the time holds."""
+    at_maintenance = level >= top or review.week >= g.PROGRESSION_WEEKS
+    return "maintenance_hold" if at_maintenance else "hold_top"
+
+
 def _step_up_or_hold(
     review: WeekReview, level: int, pains: tuple[int, int], before: tuple, at, top: int
 ) -> tuple[int, int, str]:
     """The level and pain for a step up or a hold that adds at most 30% to the week's load: for
     the pain now first (lower levels too, to grow out of a gentle start once the cap allows), else
-    last week's pain.
+    on last week's pain's own path (which always has a next level within the cap).
     A step up that would change nothing holds and says so. Back from a flare-up or pause the plan
     returns one level, for the higher of the two pains: levels already done, so no cap applies."""
     now, last = pains
     if level < 0:
         return level + max(review.step, 0), max(now, last), review.rule
-    up, rule = level, review.rule
-    if review.step > 0:
-        same = at(level, now)
-        up = next((lv for lv in range(level + 1, top + 1) if at(lv, now) != same), level)
-        rule = rule if up > level else "hold_top"
+
+    def climbed(pain: int) -> tuple[int, str]:
+        """The next level that changes the sessions at this pain (a step up), and its rule."""
+        if review.step <= 0:
+            return level, review.rule
+        same = at(level, pain)
+        up = next((lv for lv in range(level + 1, top + 1) if at(lv, pain) != same), level)
+        return up, review.rule if up > level else _held(review, level, top)
+
+    (up, rule), (up_last, rule_last) = climbed(now), climbed(last)
     options = [(up, now, rule)]
     if now < last:
         options += [(lower, now, "pain_eased") for lower in range(up - 1, -1, -1)]
     if now != last:
-        options.append((up, last, rule))
-    options.append((level, last, "hold_cap" if up > level else rule))
+        options.append((up_last, last, rule_last))
+    options.append((level, last, "hold_cap" if up_last > level else rule_last))
     limit = volume(before) * (1 + g.MAX_WEEKLY_VOLUME_INCREASE)
 
     def honest(option: tuple[int, int, str]) -> bool:

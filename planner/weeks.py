@@ -1,17 +1,21 @@
 """The weeks a person's plan can be at: the dose path (week 1, then one step up a week to the
-maintenance level, and below week 1 every exercise a rung further down) and the flare-up routine.
+maintenance level, and below week 1 an ascent from the bottom rungs up to it) and the flare-up
+routine.
 
-Levels index the path (adaptation.py walks them from the log); week 1 is at START_LEVEL, so the
-same level means the same place on the path whatever the pain. Pure and deterministic.
+Levels index the path (adaptation.py walks them from the log); week 1 is at start_level(), so the
+same level means the same place on the path whatever the pain. From every level the next one that
+changes the sessions adds about 20% to the week's volume, never over the 30% cap, so a person who
+steps down, or whose pain eases, can always climb on. Pure and deterministic.
 """
 
-from functools import cache, lru_cache
+from collections import Counter
+from functools import lru_cache
 
 from planner import guidelines as g
-from planner.data_files import Exercise, catalogue
-from planner.dosing import is_older, start_rung
+from planner.data_files import Exercise
+from planner.dosing import is_older, start_rung, volume_at
 from planner.memo import Memo
-from planner.overload import Week, fill, fit, one_dose_each, step_down, step_up, week_ids
+from planner.overload import Week, fill, fit, one_dose_each, step_up, week_ids, week_volume
 from planner.pace import harder_allowed, slow_progression, week_one_options
 from planner.profile import Profile
 from planner.schedule import exercises_per_session, families_per_session
@@ -20,11 +24,15 @@ from planner.session_time import exercise_budget_s, is_gentle
 
 Options = dict[str, list[Exercise]]
 
+# Levels below week 1: room for the ascent from the bottom rungs to week 1 (at most 5 levels over
+# 7,000 generated profiles; tests/test_weeks.py checks the bottom is reached; a longer ascent
+# would keep its top levels).
+LEVELS_BELOW_WEEK_ONE = 6
 
-@cache
+
 def start_level() -> int:
-    """Week 1's level: room below it for every exercise to step down to its bottom rung."""
-    return max(ladder.first_week_top for ladder in catalogue().ladders.values())
+    """Week 1's level: the ascent from the bottom rungs lies below it."""
+    return LEVELS_BELOW_WEEK_ONE
 
 
 def core_emphasis(profile: Profile) -> str | None:
@@ -101,8 +109,8 @@ def flare_week(profile: Profile) -> Week:
 
 @lru_cache(maxsize=256)
 def dose_path(profile_json: str) -> tuple[Week, ...]:
-    """Every level's doses, lowest first: week 1 stepped down to the bottom rungs, week 1 at
-    START_LEVEL, then each week assumed to go well up to the maintenance level, harder variants
+    """Every level's doses, lowest first: the ascent from the bottom rungs, week 1 at
+    start_level(), then each week assumed to go well up to the maintenance level, harder variants
     at the person's pace (pace.py) (cached: every page, export and log walk asks for the same
     person's weeks)."""
     profile = Profile.model_validate_json(profile_json)
@@ -116,15 +124,14 @@ _paths: Memo[tuple[Week, ...]] = Memo(4096)
 
 
 def climb(week: Week, profile: Profile, budget: int, safe_ids: frozenset[str]) -> tuple[Week, ...]:
-    """The path around week 1: down to the bottom rungs below it, up to maintenance above it.
-    It depends on the person only through week 1, the older-adult ladders, whether harder
-    variants come slowly, the time and the safe exercises: people who share those share it
-    (remembered)."""
+    """The path around week 1: below it an ascent from its bottom rungs (padded with the bottom
+    week), above it a step up a week to maintenance. It depends on the person only through
+    week 1, the older-adult ladders, whether harder variants come slowly, the time and the safe
+    exercises: people who share those share it (remembered)."""
 
     def walk() -> tuple[Week, ...]:
-        path = [week]
-        for _ in range(start_level()):
-            path.insert(0, step_down(path[0]))
+        below = ascent(week, profile)[-start_level() :]
+        path = [below[0]] * (start_level() - len(below)) + below + [week]
         for number in range(2, g.PROGRESSION_WEEKS + 1):
             allowed = harder_allowed(profile, number, path[-1], safe_ids)
             path.append(step_up(path[-1], profile, budget, allowed))
@@ -132,6 +139,43 @@ def climb(week: Week, profile: Profile, budget: int, safe_ids: frozenset[str]) -
 
     slow = slow_progression(profile) is not None
     return _paths.get((week_ids(week), is_older(profile), slow, budget, safe_ids), walk)
+
+
+def bottom(week: Week) -> Week:
+    """The week's exercises on their bottom rungs: the easiest level of the path."""
+    return tuple(tuple((e, 0) for e, _ in session) for session in week)
+
+
+def rise(week: Week, target: Week, profile: Profile) -> Week:
+    """One step up towards `target` (the same exercises, rungs as high or higher): the lowest
+    rungs first, each exercise one rung at most and on every day it comes, within about +20% of
+    the week's volume; when no rung fits in that, the cheapest alone, so the ascent never stalls."""
+    ceiling = {e.id: r for session in target for e, r in session}
+    rungs = {e.id: (e, r) for session in week for e, r in session}
+    places = Counter(e.id for session in week for e, _ in session)
+
+    def gain(i: str) -> int:
+        exercise, rung = rungs[i]
+        more = volume_at(exercise, rung + 1, profile) - volume_at(exercise, rung, profile)
+        return more * places[i]
+
+    movable = sorted((i for i in rungs if rungs[i][1] < ceiling[i]), key=lambda i: rungs[i][1])
+    room, raised = week_volume(week, profile) * g.WEEKLY_STEP, set()
+    for i in movable:
+        if gain(i) <= room:
+            raised.add(i)
+            room -= gain(i)
+    raised = raised or {min(movable, key=gain)}
+    return tuple(tuple((e, r + (e.id in raised)) for e, r in session) for session in week)
+
+
+def ascent(week: Week, profile: Profile) -> list[Week]:
+    """The levels below week 1: from its exercises on their bottom rungs, one rise at a time
+    (week 1 alone when it is on them already)."""
+    path = [bottom(week)]
+    while path[-1] != week:
+        path.append(rise(path[-1], week, profile))
+    return path[:-1] or [week]
 
 
 def doses_at(profile: Profile, level: int) -> Week:

@@ -2,6 +2,7 @@
 act at once, see a clinician, and logs counted by their date's programme week."""
 
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import NamedTuple
 
 import pytest
@@ -76,8 +77,11 @@ def test_past_week_four_a_good_week_still_steps_up():
 
 
 def test_at_the_maintenance_level_a_good_week_only_holds():
-    review = review_week(12, week_log(12, "ddd", 2, 2), 3, 3)
-    assert (review.step, review.rule) == (0, "maintenance_hold")
+    profile = make_profile(pain=4, days_per_week=3)
+    log = [e for w in range(1, 14) for e in week_log(w, "ddd", 4, 4)]
+    week13, week14 = build_plan(profile, 13, log=log), build_plan(profile, 14, log=log)
+    assert week14.progression.id == "maintenance_hold"
+    assert sessions(week14) == sessions(week13) == sessions(build_plan(profile, 12))
 
 
 def test_each_week_is_judged_against_the_week_before():
@@ -181,6 +185,37 @@ def test_a_gentle_start_is_outgrown_when_the_logged_pain_falls():
     assert week4.volume <= build_plan(profile, 3, log=log).volume * 1.3
 
 
+def test_a_person_whose_pain_eases_keeps_progressing_week_after_week():
+    """Started at 8/10, logs 2/10 from week 3: once the gentle start is outgrown (week 4) the
+    week's load rises again within a few weeks, never by more than 30% a week, up to the
+    maintenance level of a person at 2/10."""
+    profile = make_profile(pain=8, days_per_week=3, minutes_per_day=20)
+    log = week_log(1, "ddd", 6, 6) + week_log(2, "ddd", 4, 4)
+    log += [e for w in range(3, 24) for e in week_log(w, "ddd", 2, 2)]
+    plans = [build_plan(profile, w, log=log) for w in range(1, 25)]
+    volumes = [p.volume for p in plans]
+    assert plans[3].progression.id == "pain_eased"
+    assert all(later <= earlier * 1.3 for earlier, later in pairwise(volumes))
+    assert volumes[6] > volumes[3] * 1.3  # three weeks after the pain eased
+    at_two = build_plan(make_profile(pain=2, days_per_week=3, minutes_per_day=20), 12)
+    assert sessions(plans[-1]) == sessions(at_two)
+
+
+def test_back_from_a_flare_up_a_person_whose_pain_eases_climbs_on_to_maintenance():
+    """8/10 in week 1 (a flare-up routine), then 6, 4 and 2/10: the plan climbs the gentle path
+    until the usual exercises are within 30%, then on up to the maintenance level at 2/10."""
+    profile = make_profile(pain=8, pain_weeks=1, days_per_week=5, minutes_per_day=20)
+    pains = [8, 6, 4] + [2] * 21
+    log = [e for w, p in enumerate(pains, 1) for e in week_log(w, "ddddd", p, p)]
+    plans = [build_plan(profile, w, log=log) for w in range(1, 26)]
+    volumes = [p.volume for p in plans]
+    assert plans[1].notes[0].id == "flare_routine"
+    assert all(later <= earlier * 1.3 for earlier, later in pairwise(volumes[2:]))
+    assert volumes[6] > volumes[2] * 1.5  # four weeks after the flare-up routine
+    at_two = build_plan(make_profile(pain=2, days_per_week=5, minutes_per_day=20), 12)
+    assert sessions(plans[-1]) == sessions(at_two)
+
+
 def test_without_a_log_the_plan_assumes_steady_progress():
     profile = make_profile()
     assert build_plan(profile, 3).progression is None
@@ -229,6 +264,11 @@ def good_weeks(n: int) -> list:
 def test_a_step_up_that_would_change_nothing_holds_and_says_so():
     course = follow_log(good_weeks(3), start_level=1, start_pain=3, sessions=ladder_of(top=2))
     assert (course.level, course.review.rule) == (2, "hold_top")
+
+
+def test_a_good_week_at_the_top_of_the_path_holds_as_the_maintenance_level():
+    course = follow_log(good_weeks(3), start_level=1, start_pain=3, sessions=ladder_of(5), top=2)
+    assert (course.level, course.review.rule) == (2, "maintenance_hold")
 
 
 def test_a_step_up_never_adds_more_than_30_percent():

@@ -1,13 +1,67 @@
-"""The flare-up routine: the easiest variants, the lowest doses, and the daily exercises a
-condition needs."""
+"""The dose path (no level it cannot climb on from within the 30% cap, an easiest level on the
+bottom rungs) and the flare-up routine: the easiest variants, the lowest doses, and the daily
+exercises a condition needs."""
+
+from itertools import pairwise
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner import build_plan
-from planner.profile import parse_profile
+from planner.guidelines import MAX_WEEKLY_VOLUME_INCREASE
+from planner.overload import week_volume
+from planner.profile import CONDITIONS, parse_profile
 from planner.selection import daily_extras
-from planner.weeks import flare_week
+from planner.weeks import doses_at, flare_week, start_level, top_level
 from tests.conftest import make_profile
+
+# The answers that shape the exercises and their doses (pain is varied over 0-10 in each test).
+profiles = st.builds(
+    make_profile,
+    age=st.integers(18, 100),
+    sex=st.sampled_from(["female", "male", "other"]),
+    core_strength=st.sampled_from(["weak", "average", "strong"]),
+    lifting=st.sampled_from(["never", "sometimes", "often"]),
+    floor=st.sampled_from(["easy", "hard", "cannot"]),
+    conditions=st.lists(st.sampled_from(CONDITIONS), unique=True, max_size=4),
+    days_per_week=st.integers(1, 7),
+    minutes_per_day=st.integers(10, 60),
+)
+
+
+def _path(answers: dict, pain: int) -> tuple:
+    profile = parse_profile({**answers, "pain": pain})
+    return profile, [doses_at(profile, level) for level in range(top_level() + 1)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=profiles)
+def test_from_every_level_the_next_different_one_adds_at_most_30_percent(answers):
+    """No trap: a person who steps down, or whose pain eases, can always climb on."""
+    for pain in range(11):
+        profile, path = _path(answers, pain)
+        for level, week in enumerate(path):
+            higher = next((w for w in path[level + 1 :] if w != week), None)
+            if higher is not None:
+                limit = week_volume(week, profile) * (1 + MAX_WEEKLY_VOLUME_INCREASE)
+                assert week_volume(higher, profile) <= limit, (pain, level)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=profiles)
+def test_the_easiest_level_is_week_ones_exercises_on_their_bottom_rungs(answers):
+    """The levels below week 1 climb from the bottom rungs to week 1, never past its doses."""
+    for pain in range(11):
+        _, path = _path(answers, pain)
+        week_one = path[start_level()]
+        assert path[0] == tuple(tuple((e, 0) for e, _ in s) for s in week_one), pain
+        for lower, higher in pairwise(path[: start_level() + 1]):
+            assert all(
+                r <= s <= w
+                for a, b, c in zip(lower, higher, week_one, strict=True)
+                for (_, r), (_, s), (_, w) in zip(a, b, c, strict=True)
+            )
 
 
 @pytest.mark.parametrize(
