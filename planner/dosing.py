@@ -21,9 +21,16 @@ def ladder_for(exercise: Exercise, profile: Profile) -> Ladder:
     return ladders[older] if is_older(profile) and older in ladders else ladders[exercise.ladder]
 
 
+def needs_clearance(profile: Profile) -> bool:
+    """Heart or kidney disease with little regular activity: a doctor's go-ahead first, then a
+    light start (ACSM pre-participation screening, Riebe 2015)."""
+    inactive = profile.active_days < g.INACTIVE_BELOW_DAYS
+    return inactive and "heart_or_kidney_disease" in profile.conditions
+
+
 def start_rung(profile: Profile) -> int:
-    """Week 1's rung: the bottom rung, one up when pain is low."""
-    return 1 if profile.pain <= g.LOW_PAIN else 0
+    """Week 1's rung: the bottom rung, one up when pain is low (not for a light start)."""
+    return 1 if profile.pain <= g.LOW_PAIN and not needs_clearance(profile) else 0
 
 
 def top_rung(exercise: Exercise, profile: Profile) -> int:

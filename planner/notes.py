@@ -4,7 +4,7 @@ from typing import Any
 
 from planner import guidelines as g
 from planner.data_files import catalogue, citation, note_texts, safety_rules
-from planner.dosing import is_older
+from planner.dosing import is_older, needs_clearance
 from planner.pace import slow_progression
 from planner.plan import Day, Note
 from planner.profile import Profile
@@ -48,7 +48,7 @@ def condition_notes(profile: Profile, exercise_ids: set[str]) -> list[Note]:
     if "pregnancy" in conditions and "pelvic_floor_squeeze" in exercise_ids:
         notes.append(note("pelvic_floor_daily"))
     if "heart_or_kidney_disease" in conditions:
-        if profile.active_days < g.INACTIVE_BELOW_DAYS:
+        if needs_clearance(profile):
             notes.append(note("heart_kidney_clearance"))
         notes.append(note("heart_kidney_stop"))
     if "high_blood_pressure" in conditions:

@@ -152,11 +152,6 @@ def _step_up(
     return one_dose_each(tuple(tuple(s) for s in sessions))  # a harder variant may be there already
 
 
-def step_down(week: Week) -> Week:
-    """Every exercise one rung down (the bottom rung stays)."""
-    return tuple(tuple((e, max(0, r - 1)) for e, r in session) for session in week)
-
-
 def fill(week: Week, profile: Profile, budget_s: int) -> Week:
     """Step up from the start doses, keeping each exercise's variant, until the sessions use about
     `budget_s` (week 1: start low, but a person who offers 15 minutes gets about 15 minutes)."""

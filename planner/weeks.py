@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from planner import guidelines as g
 from planner.data_files import Exercise
-from planner.dosing import is_older, start_rung, volume_at
+from planner.dosing import is_older, needs_clearance, start_rung, volume_at
 from planner.memo import Memo
 from planner.overload import Week, fill, fit, one_dose_each, step_up, week_ids, week_volume
 from planner.pace import harder_allowed, slow_progression, week_one_options
@@ -90,7 +90,7 @@ def first_week(profile: Profile, options: Options) -> Week:
     budget = exercise_budget_s(profile)
     week = deal(options, layout, extras, start_rung(profile))
     week = one_dose_each(tuple(fit(s, profile, budget, frozenset(fixed)) for s in week))
-    if is_gentle(profile):
+    if is_gentle(profile) or needs_clearance(profile):  # start low: high pain, or start light
         return week
     return fill(week, profile, int(budget * g.FIRST_WEEK_FILL))
 

@@ -8,7 +8,7 @@ import pytest
 from planner import build_plan
 from planner.data_files import exercises_by_id
 from planner.dosing import top_rung
-from planner.overload import fit, next_slots, session_seconds, step_down, step_up, week_volume
+from planner.overload import fit, next_slots, session_seconds, step_up, week_volume
 from planner.profile import parse_profile
 from tests.conftest import make_profile
 from tests.test_adaptation import week_log
@@ -77,11 +77,6 @@ def test_a_step_up_keeps_every_session_within_its_time_and_the_weekly_rise_near_
         assert week_volume(after, profile) <= week_volume(week, profile) * 1.20
         week = after
     assert week != (((BY_ID["bird_dog"], 0), (BY_ID["sphinx"], 0)), ((BY_ID["glute_bridge"], 0),))
-
-
-def test_a_step_down_lowers_every_exercise_by_one_rung_but_not_below_the_first():
-    week = (((BY_ID["sphinx"], 2), (BY_ID["bird_dog"], 0)),)
-    assert step_down(week) == (((BY_ID["sphinx"], 1), (BY_ID["bird_dog"], 0)),)
 
 
 def test_when_time_is_short_the_strength_and_balance_kept_in_every_session_go_last():

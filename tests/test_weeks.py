@@ -9,6 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner import build_plan
+from planner.data_files import exercises_by_id
+from planner.dosing import prescribe
 from planner.guidelines import MAX_WEEKLY_VOLUME_INCREASE
 from planner.overload import week_volume
 from planner.profile import CONDITIONS, parse_profile
@@ -108,3 +110,16 @@ def test_a_flare_up_routine_without_daily_exercises_does_not_mention_them():
     ]
     plan = build_plan(profile, 2, log=log)
     assert plan.notes[0].id == "flare_routine" and "every day" not in plan.notes[0].text
+
+
+def test_an_inactive_person_with_heart_or_kidney_disease_starts_light():
+    """Clearance first, then a light start (ACSM screening): week 1 at the bottom rungs and
+    not filled towards the time offered; an active person with the same disease starts as usual."""
+    light = make_profile(conditions=["heart_or_kidney_disease"], active_days=1, pain=2)
+    usual = make_profile(conditions=["heart_or_kidney_disease"], active_days=4, pain=2)
+    first, profile = build_plan(light, 1), parse_profile(light)
+    for item in {p for d in first.days for p in d.exercises}:
+        assert item == prescribe(exercises_by_id()[item.id], 0, profile), item.name
+    assert first.volume < build_plan(usual, 1).volume
+    assert "heart_kidney_clearance" in {n.id for n in first.notes}
+    assert build_plan(light, 4).volume > first.volume  # and it still builds up
