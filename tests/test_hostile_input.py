@@ -118,6 +118,7 @@ PLAN_CASES = [
     Case("weight-at-sum", profile(weight_kg="@SUM(A1:A9)"), "weight_kg: must be a number"),
     Case("name-two-lines", profile(name="Alex\nExample"), "name: must be a single line"),
     Case("name-61-chars", profile(name="x" * 61), "name: must be text of at most 60"),
+    Case("name-invisible-only", profile(name="\u200b\u3164"), "name: must have a character that"),
     # broken files: not JSON, not an object, not UTF-8, too big, too deep, not a file
     Case("empty-file", "", "file: is not valid JSON (the file is empty)"),
     Case("whitespace-only", " \n\t\n ", "file: is not valid JSON (the file is empty)"),
@@ -211,6 +212,8 @@ PLAN_CASES = [
         suffix=".csv",
     ),
     Case("ok-formula-name", profile(name="=HYPERLINK(1)"), accepted=True, args=("--format", "csv")),
+    Case("ok-zero-width-inside-name", profile(name="Ann\u200b"), accepted=True),
+    Case("ok-cyrillic-look-alike-name", profile(name="\u0410nn"), accepted=True),
 ]
 
 
