@@ -89,6 +89,8 @@ class Client:
                 self.query = message.query_string
             elif message.kind == "navigation":
                 self.pages = message.pages
+            elif message.kind in ("ref_hash", "page_not_found"):  # nothing is cached here
+                raise StepError(f"the server sent {message.kind}")
             elif message.kind == "session_event" and message.problem:
                 raise StepError(f"the script did not compile: {message.problem}")
             elif (
