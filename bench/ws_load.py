@@ -254,15 +254,12 @@ def percentile(values: list[float], p: float) -> float:
 
 def report(phases: list[Phase]) -> None:
     """Markdown tables: each part's totals, then each step's times."""
-    print(
-        "| part | sessions | errors | log rows exp/found | server peak MB (VmHWM) | RSS open MB |"
-    )
-    print("|---|---|---|---|---|---|")
+    print("| part | sessions | errors | log rows exp/found | server peak MB (VmHWM) | RSS open MB "
+          "| server CPU % | wall s | load avg |\n" + "|---" * 9 + "|")  # fmt: skip
     for ph in phases:
-        peaks = " + ".join(f"{m:.0f}" for m in ph.peak_mb)
-        opened = " + ".join(f"{m:.0f}" for m in ph.open_mb)
-        print(f"| {ph.label} | {ph.sessions} | {len(ph.errors)} | {ph.expected}/{ph.found} "
-              f"| {peaks} | {opened} |")  # fmt: skip
+        each = [" + ".join(f"{m:.0f}" for m in ms) for ms in (ph.peak_mb, ph.open_mb, ph.cpu_pct)]
+        print(f"| {ph.label} | {ph.sessions} | {len(ph.errors)} | {ph.expected}/{ph.found} | "
+              + " | ".join(each) + f" | {ph.wall_s:.0f} | {ph.load:.1f} |")  # fmt: skip
     print("\n| part | step | runs | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|")
     for ph in (ph for ph in phases if "warm-up" not in ph.label):
         for step, times in ph.times.items():
