@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast test-deep lint bench bench-all load screenshots browser-deps db-deps a11y-deps icu-deps clean
+.PHONY: run test test-fast test-deep lint bench bench-all load load-ws screenshots browser-deps db-deps a11y-deps icu-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,11 @@ bench-all: bench
 # Twenty concurrent browser sessions against one local server: errors, lost rows, p95, memory.
 load: $(VENV)/.dev browser-deps
 	$(BIN)/python bench/load_test.py
+
+# Fifty sessions speaking Streamlit's websocket protocol (no browser) against one server, then 50
+# over two servers on one PostgreSQL: errors, lost or misfiled rows, p50/p95 per step, memory.
+load-ws: $(VENV)/.dev db-deps
+	$(BIN)/python bench/ws_load.py
 
 # Screenshots of every page and the PDF sheet rendered to PNG, into docs/ (used by the README).
 screenshots: $(VENV)/.dev browser-deps
