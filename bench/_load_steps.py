@@ -10,8 +10,8 @@ import re
 from datetime import date, timedelta
 
 from playwright.async_api import expect
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from bench.stream_protocol import forward
 from tests.browser_steps import CHOICES, NAME_LABEL, PROFILE
 
 STEP_MS = 60_000  # any single step (a click and the rerun it starts) must finish within this
@@ -92,10 +92,10 @@ async def watch_frames(context, page) -> list[tuple[float, str]]:
     frames: list[tuple[float, str]] = []
 
     def received(event: dict) -> None:
-        message = ForwardMsg()
-        if event["response"]["opcode"] == 2:
-            message.ParseFromString(base64.b64decode(event["response"]["payloadData"]))
-        frames.append((event["timestamp"], message.WhichOneof("type") or ""))
+        kind = ""
+        if event["response"]["opcode"] == 2:  # binary: a ForwardMsg (bench/stream_protocol.py)
+            kind = forward(base64.b64decode(event["response"]["payloadData"])).kind
+        frames.append((event["timestamp"], kind))
 
     cdp = await context.new_cdp_session(page)
     cdp.on("Network.webSocketFrameSent", lambda event: frames.append((event["timestamp"], "sent")))

@@ -15,7 +15,7 @@ OUTER = ("pages", "planner.cli")  # the layers that may open the store and talk 
 CORE_BANNED = ("streamlit", "pandas", "sqlalchemy", "storage", "pages")
 CLOCKS = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"), ("time", "time")}
 PRIVATE_STREAMLIT = re.compile(
-    r"streamlit\.runtime|streamlit\.web|PagesManager|MemoryMediaFileStorage|_mpa_v1"
+    r"streamlit\.runtime|streamlit\.web|streamlit\.proto|PagesManager|MemoryMediaFileStorage|_mpa_v1"
 )
 SCANNED = ["app.py", "pages", "planner", "storage", "tests", "bench"]
 
