@@ -31,7 +31,7 @@ from planner.session_steps import (
     session_status,
     start_of,
 )
-from storage import StoreError
+from storage import PersonRef, StoreError
 
 
 def pick_day(plan: WeekPlan) -> Day:
@@ -61,9 +61,10 @@ def pick_day(plan: WeekPlan) -> Day:
     return sessions[dates.index(chosen)]
 
 
-def restart(person_id: int, day: Day) -> None:
+def restart(person: PersonRef, day: Day) -> None:
     """A fresh session for this person and day."""
-    st.session_state[state.GUIDED_FOR] = (person_id, day.date)
+    st.session_state[state.GUIDED_FOR] = (person.id, day.date)
+    st.session_state[state.GUIDED_REF] = person  # whom the session was drawn for, and when
     st.session_state[state.GUIDED_PHASE] = "start"
     st.session_state[state.GUIDED_RESULTS] = []
     st.session_state[state.GUIDED_WATCH] = Stopwatch()
@@ -205,8 +206,9 @@ def show_timed(part: Part, total: int) -> None:
     done_or_skip(part.steps, total, ("Done", "Skip"))
 
 
-def show_finish(store, person_id: int, day: Day, parts: tuple[Part, ...], week: int) -> None:
-    """How it went, the pain question again, and the save into the log."""
+def show_finish(store, now: PersonRef, day: Day, parts: tuple[Part, ...], week: int) -> None:
+    """How it went, the pain question again, and the save into the log (for the person as the
+    session was drawn for: refused once when they changed since, as the person is `now`)."""
     results = st.session_state[state.GUIDED_RESULTS]
     status = session_status(parts, results)
     st.subheader("Session finished" if status != "skipped" else "Session over")
@@ -220,16 +222,18 @@ def show_finish(store, person_id: int, day: Day, parts: tuple[Part, ...], week: 
     if st.button("Save to my log", key=state.GUIDED_SAVE, type="primary", width="stretch"):
         fields = {"day": day.date, "week": week, "status": status, "note": note.strip()}
         before = st.session_state.get(state.GUIDED_BEFORE)
+        drawn_for = st.session_state[state.GUIDED_REF]  # refused if gone or changed since
         entry = log_form.save_entry(
-            store, person_id, pain_before=before, pain_after=after, **fields
+            store, drawn_for, pain_before=before, pain_after=after, **fields
         )
+        st.session_state[state.GUIDED_REF] = now  # the page has now shown them as they are
         if entry:
             st.session_state[state.GUIDED_SAVED] = log_form.described(entry)
             st.session_state[state.GUIDED_PHASE] = "saved"
             st.rerun()
 
 
-def show_saved(person_id: int, day: Day) -> None:
+def show_saved(person: PersonRef, day: Day) -> None:
     """The confirmation, and where to go next."""
     saved = st.session_state[state.GUIDED_SAVED]
     st.success(
@@ -238,9 +242,7 @@ def show_saved(person_id: int, day: Day) -> None:
     )
     st.page_link(PROGRESS_PAGE, label="See your progress", icon=":material/monitoring:")
     st.page_link(PLAN_PAGE, label="Back to the weekly plan", icon=":material/calendar_month:")
-    st.button(
-        "Do this session again", key=state.GUIDED_AGAIN, on_click=restart, args=(person_id, day)
-    )
+    st.button("Do this session again", key=state.GUIDED_AGAIN, on_click=restart, args=(person, day))
 
 
 router.start_page()
@@ -260,7 +262,7 @@ if not plan.safe_to_exercise:
     st.stop()
 day = pick_day(plan)
 if st.session_state.get(state.GUIDED_FOR) != (person.id, day.date):
-    restart(person.id, day)
+    restart(person.ref, day)
 logged = {entry.day: entry for entry in log}
 if day.date in logged and st.session_state[state.GUIDED_PHASE] != "saved":
     st.caption(f"Already logged: {log_form.described(logged[day.date])}. Saving again replaces it.")
@@ -278,7 +280,7 @@ elif phase == "exercise":
     else:
         show_timed(part, len(parts))
 elif phase == "finish":
-    show_finish(store, person.id, day, parts, week)
+    show_finish(store, person.ref, day, parts, week)
 else:
-    show_saved(person.id, day)
+    show_saved(person.ref, day)
 st.caption(plan.disclaimer)

@@ -75,6 +75,7 @@ DELETE_ALL_TEXT, DELETE_ALL = "delete_all_text", "delete_all"  # type DELETE, th
 # --- Today's session (pages/session.py) -----------------------------------------------------------
 GUIDED_FOR = "guided_for"  # (person id, day) the guided session is for
 GUIDED_PHASE = "guided_phase"  # start, exercise, finish or saved
+GUIDED_REF = "guided_person"  # the PersonRef the guided session was drawn for
 GUIDED_RESULTS = "guided_results"  # done or skipped, one per exercise so far
 GUIDED_BEFORE = "guided_before"  # the pain score given before starting
 GUIDED_WATCH = "guided_watch"  # the exercise's Stopwatch
