@@ -1,7 +1,7 @@
 """Adapting next week from the log: step up, hold, step down, a flare-up routine and a pause that
 act at once, see a clinician, and logs counted by their date's programme week."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -9,10 +9,9 @@ import pytest
 
 from planner import build_plan
 from planner.adaptation import follow_log, needs_clinician, review_log, review_week
-from planner.log_entry import LogEntry
 from tests.conftest import make_profile
+from tests.log_steps import MONDAY, week_log
 
-MONDAY = date(2026, 11, 30)
 # Persona-like profiles (../shared/personas): desk worker, labourer, older adult with osteoporosis,
 # hip replacement, pregnancy, severe pain, one long day a week, an hour a day, 75 and no condition.
 PERSONAS = {
@@ -26,22 +25,6 @@ PERSONAS = {
     "sixty-minutes": make_profile(pain=1, days_per_week=6, minutes_per_day=60),
     "older-75": make_profile(age=75, pain=4, pain_weeks=3, minutes_per_day=20),
 }
-
-
-def week_log(week: int, statuses: str, before: int | None = 4, after: int | None = 4) -> list:
-    """Entries for a week: statuses as letters, d(one) p(artly) s(kipped)."""
-    names = {"d": "done", "p": "partly", "s": "skipped"}
-    first = MONDAY + timedelta(weeks=week - 1)
-    return [
-        LogEntry(
-            day=first + timedelta(days=i),
-            week=week,
-            status=names[c],
-            pain_before=before,
-            pain_after=after,
-        )
-        for i, c in enumerate(statuses)
-    ]
 
 
 def sessions(plan) -> tuple:

@@ -11,7 +11,7 @@ from planner.dosing import top_rung
 from planner.overload import fit, next_slots, session_seconds, step_up, week_volume
 from planner.profile import parse_profile
 from tests.conftest import make_profile
-from tests.test_adaptation import week_log
+from tests.log_steps import week_log
 
 BY_ID = exercises_by_id()
 
