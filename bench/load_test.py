@@ -34,11 +34,9 @@ import argparse
 import asyncio
 import contextlib
 import math
-import os
 import shutil
 import statistics
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,9 +56,7 @@ from bench._load_steps import (
     settled,
     watch_frames,
 )
-from bench.bench_storage import PROFILE as SEED_PROFILE
-from planner.profile import parse_profile
-from storage import dispose_engines, open_store
+from bench._server_steps import count_rows, cpu_seconds, percentile, seed, watch_server_log
 from tests.app_server import CHROMIUM, CHROMIUM_ARGS, ROOT, app_server
 
 SHOTS = ROOT / "test-artifacts"  # a screenshot of each session that failed
@@ -93,18 +89,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return math.nan
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) process `pid` has used so far, in seconds (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile (p95 of 60 values is the 57th smallest)."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)] if ordered else math.nan
 
 
 async def session(browser, url: str, phase: Phase, name: str, visits: int) -> None:
@@ -187,45 +171,6 @@ async def run_phase(browser, server, number: int, label: str, n: int, visits: in
     return phase
 
 
-def watch_server_log(process, problems: list[str]) -> None:
-    """Read the server's stderr (a full pipe would stall it); keep tracebacks and errors."""
-
-    def read() -> None:
-        for line in (raw.decode(errors="replace").rstrip() for raw in process.stderr):
-            if "Traceback" in line or " ERROR " in line or "Error:" in line:
-                problems.append(f"server log: {line[:200]}")
-
-    threading.Thread(target=read, daemon=True).start()
-
-
-def seed(data_dir: Path) -> None:
-    """Save two people before any session, as on a clinic's server: with several saved, a new
-    session's profile form is blank and saving it adds a person. (With exactly one saved, the form
-    shows that person's answers and "Start a profile for someone else" must be pressed first; in
-    trial runs under load the form was not always shown blank again after it, within 60 s.)"""
-    store = open_store(f"sqlite:///{data_dir / 'backplan.db'}")
-    for name in ("Seed One", "Seed Two"):
-        store.save_person(parse_profile(SEED_PROFILE | {"name": name}), START)
-    dispose_engines()
-
-
-def count_rows(data_dir: Path, phases: list[Phase]) -> None:
-    """Read every logged row back through the project's store; a mismatch is an error."""
-    store = open_store(f"sqlite:///{data_dir / 'backplan.db'}")
-    try:
-        people = {p.name: p.id for p in store.list_people()}
-        for phase in phases:
-            for name, days in phase.saved.items():
-                rows = store.log_for(people[name]) if name in people else []
-                phase.found += len(rows)
-                got = {r.day: (r.status, r.pain_before, r.pain_after) for r in rows}
-                if got != days:
-                    where = "database" if name in people else f"database, without {name},"
-                    phase.errors.append(f"{name}: the page saved {days}, the {where} has {got}")
-    finally:
-        dispose_engines()
-
-
 async def run_load(
     sessions: int = 20, visits: int = 3, solo_visits: int = 10, deadline_s: float = 480,
     warm_up: bool = True,
@@ -235,7 +180,8 @@ async def run_load(
     server_log: list[str] = []
     with app_server() as server:
         watch_server_log(server.process, server_log)
-        seed(server.data_dir)
+        database = f"sqlite:///{server.data_dir / 'backplan.db'}"
+        seed(database, START)
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             steps = [(0, "warm-up", 1, 1)] if warm_up else []
@@ -245,7 +191,7 @@ async def run_load(
             finally:
                 await browser.close()
     phases[-1].errors.extend(server_log)
-    count_rows(server.data_dir, phases)
+    count_rows(database, phases)
     shutil.rmtree(server.data_dir, ignore_errors=True)
     return phases
 

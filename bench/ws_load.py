@@ -30,7 +30,6 @@ import os
 import shutil
 import statistics
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,11 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from websockets.asyncio.client import connect
 
+from bench._server_steps import count_rows, cpu_seconds, percentile, seed, watch_server_log
 from bench._ws_steps import MAX_FRAME, PROFILE, START, Client, StepError, log_day, session_days
-from bench.bench_storage import PROFILE as SEED_PROFILE
 from pages.parts import state
-from planner.profile import parse_profile
-from storage import dispose_engines, open_store
 from tests.app_server import app_server
 
 DATABASE_URL = "BACKPLAN_DATABASE_URL"
@@ -133,32 +130,6 @@ def memory_mb(pid: int) -> dict[str, float]:
     return {key: int(fields[key].split()[0]) / 1024 for key in ("VmHWM", "VmRSS")}
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process has used so far, in seconds (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def watch_server_log(process, problems: list[str]) -> None:
-    """Read a server's stderr (a full pipe would stall it); keep tracebacks and errors."""
-
-    def read() -> None:
-        for line in (raw.decode(errors="replace").rstrip() for raw in process.stderr):
-            if "Traceback" in line or " ERROR " in line or "Error:" in line:
-                problems.append(f"server log: {line[:200]}")
-
-    threading.Thread(target=read, daemon=True).start()
-
-
-def seed(url: str) -> None:
-    """Save two people before any session: with several saved, a new session's profile form is
-    blank and saving it adds a person (bench/load_test.py's seed)."""
-    store = open_store(url)
-    for name in ("Seed One", "Seed Two"):
-        store.save_person(parse_profile(SEED_PROFILE | {"name": name}), START)
-    dispose_engines()
-
-
 async def run_phase(phase: Phase, servers: list, names: list[str], visits: int, until: float):
     """The people at once, spread over the servers in turn; memory read with all still open."""
     hold, started = asyncio.Event(), time.monotonic()
@@ -197,23 +168,6 @@ async def load(servers: list, label: str, sessions: int, visits: int, until: flo
     return [warm_up, together]
 
 
-def count_rows(url: str, phases: list[Phase]) -> None:
-    """Read every logged row back through the project's store; a mismatch is an error."""
-    store = open_store(url)
-    try:
-        people = {p.name: p.id for p in store.list_people()}
-        for phase in phases:
-            for name, days in phase.saved.items():
-                rows = store.log_for(people[name]) if name in people else []
-                phase.found += len(rows)
-                got = {r.day: (r.status, r.pain_before, r.pain_after) for r in rows}
-                if got != days:
-                    where = "store" if name in people else f"store, without {name},"
-                    phase.errors.append(f"{name}: the page saved {days}, the {where} has {got}")
-    finally:
-        dispose_engines()
-
-
 def run_servers(count: int, database: str | None, sessions: int, visits: int, deadline_s: float):
     """`count` servers (on `database`, else each on its own SQLite file), seeded, loaded within
     `deadline_s`, each server's log watched; the store read back at the end."""
@@ -225,7 +179,7 @@ def run_servers(count: int, database: str | None, sessions: int, visits: int, de
         for server in servers:
             watch_server_log(server.process, problems)
         url = database or f"sqlite:///{servers[0].data_dir / 'backplan.db'}"
-        seed(url)
+        seed(url, START)
         label = f"{count} server{'s' * (count > 1)}" + (", PostgreSQL" if database else ", SQLite")
         phases = asyncio.run(load(servers, label, sessions, visits, until))
     phases[-1].errors.extend(problems)
@@ -244,12 +198,6 @@ def on_postgresql(sessions: int, visits: int, deadline_s: float) -> list[Phase]:
         return run_servers(2, postgres.empty_database(), sessions, visits, deadline_s)
     finally:
         postgres.stop()
-
-
-def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile (p95 of 60 values is the 57th smallest)."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)] if ordered else math.nan
 
 
 def report(phases: list[Phase]) -> None:

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from bench import stream_protocol as sp
-from bench._ws_steps import Client, StepError
-from bench.ws_load import Phase, count_rows, run_servers, seed
+from bench._server_steps import count_rows, seed
+from bench._ws_steps import START, Client, StepError
+from bench.ws_load import Phase, run_servers
 
 
 @pytest.mark.browser  # starts `streamlit run` (no browser is driven)
@@ -42,7 +43,7 @@ def test_a_confirmed_row_missing_from_the_store_is_an_error(tmp_path):
     """count_rows reports a day the page confirmed that the store does not hold, and a person
     the store does not know."""
     url = f"sqlite:///{tmp_path / 'backplan.db'}"
-    seed(url)
+    seed(url, START)
     phase = Phase("test", sessions=2)
     day = {date(2026, 1, 5): ("done", 5, 4)}
     phase.saved = {"Seed One": day, "Nobody": day}
