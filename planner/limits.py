@@ -57,6 +57,9 @@ class Dates:
         return f"a date as YYYY-MM-DD, at the latest {self.last.isoformat()}"
 
 
+Limit = Bound | Length | Dates  # anything whose allowed() says in words what a field takes
+
+
 # --- The profile ----------------------------------------------------------------------------------
 AGE = Bound(18, 110, "years", "years, adults only")
 HEIGHT_CM = Bound(100, 250, "cm", "height in centimetres", whole=False)
@@ -80,7 +83,7 @@ START_DATE = Dates(date(9988, 12, 31), "the programme's first day")
 WEEK = Bound(1, MAX_WEEK, "weeks", "the programme week of the session")
 NOTE = Length(500)
 
-PROFILE_LIMITS: dict[str, Bound | Length | Dates] = {
+PROFILE_LIMITS: dict[str, Limit] = {
     "name": NAME,
     "age": AGE,
     "height_cm": HEIGHT_CM,
@@ -97,7 +100,7 @@ PROFILE_LIMITS: dict[str, Bound | Length | Dates] = {
     "minutes_per_day": MINUTES_PER_DAY,
     "start_date": START_DATE,
 }
-LOG_LIMITS: dict[str, Bound | Length] = {
+LOG_LIMITS: dict[str, Limit] = {
     "week": WEEK,
     "pain_before": PAIN,
     "pain_after": PAIN,

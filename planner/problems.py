@@ -16,7 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from planner.limits import Bound, Length
+from planner.limits import Limit
 
 SHOWN_CHARS = 30  # longer text is cut in "(got ...)": the message names the field, not the input
 # A sentence for each kind of pydantic error, for fields without allowed values of their own.
@@ -74,7 +74,7 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def allowed_values(model: type[BaseModel], field: str, limits: Mapping[str, Bound | Length]) -> str:
+def allowed_values(model: type[BaseModel], field: str, limits: Mapping[str, Limit]) -> str:
     """Plain words for the values a model's field allows: its limit, choices, or kind."""
     info = model.model_fields.get(field)
     if info is None:

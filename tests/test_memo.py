@@ -1,26 +1,11 @@
 """Remembered steps and paths: bounded, and never different from working them out afresh."""
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from planner import overload, weeks
 from planner.memo import Memo
-from planner.profile import CONDITIONS, parse_profile
-from tests.conftest import make_profile
-
-# The answers that shape the exercises and their doses.
-profiles = st.builds(
-    make_profile,
-    age=st.integers(18, 100),
-    sex=st.sampled_from(["female", "male", "other"]),
-    pain=st.integers(0, 10),
-    core_strength=st.sampled_from(["weak", "average", "strong"]),
-    lifting=st.sampled_from(["never", "sometimes", "often"]),
-    floor=st.sampled_from(["easy", "hard", "cannot"]),
-    conditions=st.lists(st.sampled_from(CONDITIONS), unique=True, max_size=3),
-    days_per_week=st.integers(1, 7),
-    minutes_per_day=st.integers(10, 60),
-)
+from planner.profile import parse_profile
+from tests.plan_strategies import shaping_profiles_with_pain
 
 
 def test_a_memo_keeps_its_size_by_forgetting_the_oldest_first():
@@ -45,7 +30,7 @@ def _fresh_path(profile) -> tuple:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(first=profiles, second=profiles)
+@given(first=shaping_profiles_with_pain, second=shaping_profiles_with_pain)
 def test_a_path_remembered_from_someone_else_is_the_one_worked_out_afresh(first, second):
     weeks.dose_path(parse_profile(first).model_dump_json())  # fills the memos
     profile = parse_profile(second)

@@ -6,30 +6,17 @@ from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from planner import build_plan
 from planner.data_files import exercises_by_id
 from planner.dosing import prescribe
 from planner.guidelines import MAX_WEEKLY_VOLUME_INCREASE
 from planner.overload import week_volume
-from planner.profile import CONDITIONS, parse_profile
+from planner.profile import parse_profile
 from planner.selection import daily_extras
 from planner.weeks import doses_at, flare_week, start_level, top_level
 from tests.conftest import make_profile
-
-# The answers that shape the exercises and their doses (pain is varied over 0-10 in each test).
-profiles = st.builds(
-    make_profile,
-    age=st.integers(18, 100),
-    sex=st.sampled_from(["female", "male", "other"]),
-    core_strength=st.sampled_from(["weak", "average", "strong"]),
-    lifting=st.sampled_from(["never", "sometimes", "often"]),
-    floor=st.sampled_from(["easy", "hard", "cannot"]),
-    conditions=st.lists(st.sampled_from(CONDITIONS), unique=True, max_size=4),
-    days_per_week=st.integers(1, 7),
-    minutes_per_day=st.integers(10, 60),
-)
+from tests.plan_strategies import shaping_profiles
 
 
 def _path(answers: dict, pain: int) -> tuple:
@@ -38,7 +25,7 @@ def _path(answers: dict, pain: int) -> tuple:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(answers=profiles)
+@given(answers=shaping_profiles)
 def test_from_every_level_the_next_different_one_adds_at_most_30_percent(answers):
     """No trap: a person who steps down, or whose pain eases, can always climb on."""
     for pain in range(11):
@@ -51,7 +38,7 @@ def test_from_every_level_the_next_different_one_adds_at_most_30_percent(answers
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(answers=profiles)
+@given(answers=shaping_profiles)
 def test_the_easiest_level_is_week_ones_exercises_on_their_bottom_rungs(answers):
     """The levels below week 1 climb from the bottom rungs to week 1, never past its doses."""
     for pain in range(11):
