@@ -14,9 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTER = ("pages", "planner.cli")  # the layers that may open the store and talk to people
 CORE_BANNED = ("streamlit", "pandas", "sqlalchemy", "storage", "pages")
 CLOCKS = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"), ("time", "time")}
-PRIVATE_STREAMLIT = re.compile(
-    r"streamlit\.runtime|streamlit\.web|streamlit\.proto|PagesManager|MemoryMediaFileStorage|_mpa_v1"
-)
+# Streamlit's internals that BackPlan once used or could reach for. The names are written in two
+# parts so that a plain text search of the repo for private API finds uses, not this list.
+PRIVATE_NAMES = ("streamlit" + r"\.runtime", "streamlit" + r"\.web", "streamlit" + r"\.proto",
+                 "Pages" + "Manager", "MemoryMedia" + "FileStorage", "_mpa" + "_v1")  # fmt: skip
+PRIVATE_STREAMLIT = re.compile("|".join(PRIVATE_NAMES))
 SCANNED = ["app.py", "pages", "planner", "storage", "tests", "bench"]
 
 
@@ -142,8 +144,6 @@ def test_no_private_streamlit_api_anywhere(path):
 
 def test_the_private_api_scan_finds_what_it_looks_for():
     """The old fix and the old download capture would both be found."""
-    old = "from streamlit.runtime.pages_manager import PagesManager\nx = MemoryMediaFileStorage\n"
-    assert private_uses(old) == [
-        "1: from streamlit.runtime.pages_manager import PagesManager",
-        "2: x = MemoryMediaFileStorage",
-    ]
+    fix = "from streamlit." + "runtime.pages_manager import Pages" + "Manager"
+    capture = "x = MemoryMedia" + "FileStorage"
+    assert private_uses(f"{fix}\n{capture}\n") == [f"1: {fix}", f"2: {capture}"]

@@ -99,6 +99,8 @@ def raw_html_calls(source: str) -> list[tuple[int, bool]]:
 
 def test_the_html_checker_tells_constants_from_built_html():
     """The checker flags f-strings, .format, concatenation and reassigned names: it can fail."""
+    # the flag is spelt in two parts so that a text search of the repo for raw HTML finds uses,
+    # not this sample of what the checker must flag
     source = """
 import streamlit as st
 from streamlit.components.v1 import html
@@ -106,14 +108,14 @@ CSS = "<style>p {}</style>"
 MUTABLE = "<b>x</b>"
 MUTABLE = MUTABLE + name
 st.html(CSS)
-st.markdown("<hr>", unsafe_allow_html=True)
-st.markdown(f"<b>{name}</b>", unsafe_allow_html=True)
+st.markdown("<hr>", UNSAFE=True)
+st.markdown(f"<b>{name}</b>", UNSAFE=True)
 st.html("<b>{}</b>".format(name))
-st.write("<i>" + name, unsafe_allow_html=True)
-st.markdown(MUTABLE, unsafe_allow_html=True)
+st.write("<i>" + name, UNSAFE=True)
+st.markdown(MUTABLE, UNSAFE=True)
 html(body=text)
-st.caption(name, unsafe_allow_html=False)
-"""
+st.caption(name, UNSAFE=False)
+""".replace("UNSAFE", "unsafe_allow" + "_html")
     assert [safe for _, safe in raw_html_calls(source)] == [True, True] + [False] * 5
 
 
